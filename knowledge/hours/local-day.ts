@@ -38,14 +38,20 @@ export function localDayOf(at: DateTime): LocalDay {
 }
 
 /**
- * The instant at `minutes` past midnight on the wall clock of `day` in Aarhus ("24:00" is the next
- * midnight). A wall-clock time skipped by the spring change (02:00–03:00) moves forward the way luxon
- * does, so an interval that lies wholly in the gap becomes empty.
+ * The first instant the Aarhus wall clock of `day` reads `minutes` past midnight ("24:00" is the next
+ * midnight). The daylight-saving changes in Europe/Copenhagen shift by one hour, on the hour:
+ * - a time skipped in spring (02:00–03:00 on the last Sunday of March) is reached at the change
+ *   itself, 03:00 CEST, so an interval lying wholly in the gap is empty (luxon alone would move it
+ *   an hour forward instead);
+ * - a time repeated in autumn (02:00–03:00 on the last Sunday of October) is taken at its first
+ *   occurrence, CEST (luxon alone picks the second), so "02:00-03:00" lasts two real hours.
  */
 export function instantAt(day: LocalDay, minutes: number): DateTime {
   if (minutes >= 24 * 60) return instantAt(localDayFromEpoch(day.epochDay + 1), minutes - 24 * 60);
-  return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    { zone: ZONE },
-  );
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const dt = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: ZONE });
+  if (dt.hour !== hour || dt.minute !== minute) return dt.startOf('hour');
+  const earlier = dt.minus({ hours: 1 });
+  return earlier.hour === hour && earlier.minute === minute ? earlier : dt;
 }
