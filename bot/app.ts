@@ -1,0 +1,126 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, MemoryStorage } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import { FrontdoorBot } from '../dialogs/frontdoor-bot';
+import type { FrontdoorDeps } from '../dialogs/deps';
+import { CallbackService } from '../knowledge/callbacks';
+import type { Clock } from '../knowledge/clock';
+import { HoursEngine } from '../knowledge/hours';
+import { formatProblem, loadKnowledgeBase, type KnowledgeBase } from '../knowledge/kb';
+import { Triage } from '../knowledge/triage';
+import { FrontdoorAdapter } from './adapter';
+import { clockFromEnv } from './config/clock-from-env';
+import type { Config } from './config/config';
+import { registerCallbackRoutes } from './http/callback-routes';
+import { registerHealthRoute } from './http/health-route';
+import { registerMessagesRoute } from './http/messages-route';
+import type { Logger } from './log';
+import { ChannelRenderer } from './middleware/channel-renderer';
+import { RetryGuard } from './middleware/retry-guard';
+import { SqlCallbackRepository } from './storage/callback-repository';
+import type { Database } from './storage/database';
+import { openStorage } from './storage/open';
+import { ReopeningDatabase } from './storage/reopening';
+
+/** Everything the running front door is made of, built once here and passed into constructors. */
+export interface App {
+  readonly server: Server;
+  readonly deps: FrontdoorDeps;
+  readonly adapter: FrontdoorAdapter;
+  readonly bot: FrontdoorBot;
+  readonly db: Database;
+  /** Listens on PORT (0 = any free port); resolves with the bound URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, waits for turns in flight, closes storage. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Tests pass their own database; otherwise DATABASE_URL / FRONTDOOR_DATA_DIR decide. */
+  readonly db?: Database;
+  readonly kb?: KnowledgeBase;
+}
+
+/** Thrown at start-up when the knowledge base is invalid: the message lists the problems. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const clock = options.clock ?? clockFromEnv({ FRONTDOOR_NOW: config.FRONTDOOR_NOW });
+  const kb = options.kb ?? loadOrThrow(config.FRONTDOOR_KB_DIR);
+  const hours = new HoursEngine(kb);
+  const triage = Triage.build(kb);
+
+  const db =
+    options.db ??
+    new ReopeningDatabase(
+      () => openStorage(config),
+      (error) => logger.error('storage_unavailable', { code: 'storage_unavailable', error: error.name, detail: error.message.slice(0, 200) }),
+    );
+  if (db instanceof ReopeningDatabase) await db.ready();
+  const callbacks = new CallbackService({
+    kb,
+    hours,
+    repo: new SqlCallbackRepository(db),
+    clock,
+    onStorageError: (operation, error) =>
+      logger.error('storage_unavailable', { code: 'storage_unavailable', operation, error: error instanceof Error ? error.name : 'unknown' }),
+  });
+
+  const deps: FrontdoorDeps = { kb, hours, triage, clock, callbacks };
+  const bot = new FrontdoorBot(deps, new ConversationState(new MemoryStorage()));
+  const adapter = new FrontdoorAdapter(config, logger);
+  adapter.use(new RetryGuard());
+  adapter.use(new ChannelRenderer({ voiceDa: config.FRONTDOOR_VOICE_DA, voiceEn: config.FRONTDOOR_VOICE_EN }));
+
+  const server = restify.createServer({ name: 'frontdoor', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 64 * 1024 }));
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = { add: (p: Promise<unknown>) => { inFlight.add(p); void p.finally(() => inFlight.delete(p)).catch(() => undefined); } };
+
+  registerHealthRoute(server, { units: kb.list().length, storage: async () => db instanceof ReopeningDatabase ? db.isOpen : true });
+  registerMessagesRoute(server, { adapter, bot, maxText: config.FRONTDOOR_MAX_TEXT, inFlight: track });
+  registerCallbackRoutes(server, { callbacks });
+
+  server.on('restifyError', (req, res, err, next) => {
+    logger.info('http_error', { status: (err as { statusCode?: number }).statusCode, route: req.getRoute()?.path?.toString() });
+    return next();
+  });
+
+  let closed = false;
+  return {
+    server,
+    deps,
+    adapter,
+    bot,
+    db,
+    listen: (port = config.PORT, host = config.HOST) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000))]);
+      await db.close();
+    },
+  };
+}
+
+function loadOrThrow(dir: string | undefined): KnowledgeBase {
+  const result = dir === undefined ? loadKnowledgeBase() : loadKnowledgeBase(dir);
+  if (!result.ok) throw new StartupError(`invalid knowledge base: ${result.problems.map(formatProblem).join('; ')}`);
+  return result.kb;
+}

@@ -1,0 +1,323 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ConfirmPrompt,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type Choice as BotChoice,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { normalizeDanishPhone } from '../knowledge/callbacks/phone';
+import { spellReference } from '../knowledge/callbacks/reference';
+import { ZONE } from '../knowledge/clock';
+import { errorMessage } from '../knowledge/errors';
+import { describeStatus, formatDayRelative, formatTime } from '../knowledge/hours';
+import type { Lang } from '../knowledge/schema/unit';
+import { matchChoice } from './choices';
+import { DANISH_CHOICE_DEFAULTS, DANISH_CONFIRM_DEFAULTS } from './danish-prompts';
+import type { FrontdoorDeps } from './deps';
+import type { Choice, Reply } from './reply';
+import { rendererFor, sendReply } from './render';
+import type { ConversationMemory } from './state';
+import { phoneParts } from './answer';
+
+export const CALLBACK_DIALOG = 'callback';
+const FLOW = 'callback.flow';
+/** Slot choice, consent and booking; restarts itself when the chosen slot fills up meanwhile. */
+const BOOK_FLOW = 'callback.book';
+const PHONE_PROMPT = 'callback.phone';
+const NAME_PROMPT = 'callback.name';
+const SLOT_PROMPT = 'callback.slot';
+const CONSENT_PROMPT = 'callback.consent';
+
+/** How many slots to offer at once: enough to choose, few enough to read aloud. */
+const SLOTS_OFFERED = 4;
+
+export interface CallbackDialogOptions {
+  readonly unitId: string;
+  /** What the call is about, CPR-redacted. */
+  readonly topic: string;
+  readonly lang: Lang;
+}
+
+interface FlowValues {
+  options: CallbackDialogOptions;
+  phone?: string;
+  name?: string | null;
+  slotStart?: string;
+}
+
+interface BookOptions {
+  readonly options: CallbackDialogOptions;
+  readonly phone: string;
+  readonly name: string | null;
+  readonly lead: string;
+}
+
+const TEXT = {
+  notOffered: {
+    da: (unit: string) => `${unit} tilbyder desværre ikke opringning her.`,
+    en: (unit: string) => `${unit} unfortunately does not offer call-backs here.`,
+  },
+  intro: {
+    da: (unit: string, topic: string) => `Jeg bestiller en opringning fra **${unit}**${topic ? ` om: "${topic}"` : ''}.`,
+    en: (unit: string, topic: string) => `I will book a call-back from **${unit}**${topic ? ` about: "${topic}"` : ''}.`,
+  },
+  askPhone: {
+    da: 'Hvilket telefonnummer skal de ringe til? (8 cifre, fx 12 34 56 78)',
+    en: 'Which phone number should they call? (8 digits, e.g. 12 34 56 78)',
+  },
+  askName: {
+    da: 'Hvad er dit navn? Det er frivilligt – skriv "spring over", hvis du ikke vil oplyse det.',
+    en: 'What is your name? It is optional – write "skip" if you would rather not say.',
+  },
+  askSlot: { da: 'Hvornår passer det dig, at de ringer?', en: 'When would you like them to call?' },
+  noSlots: {
+    da: 'Der er desværre ingen ledige tider til opringning de næste dage.',
+    en: 'Unfortunately there are no free call-back times in the coming days.',
+  },
+  consent: {
+    da: (unit: string, days: number) =>
+      `Vi gemmer dit telefonnummer${' '}(og dit navn, hvis du har givet det) alene for at ${unit} kan ringe dig op. Kun medarbejderne, der skal ringe, kan se nummeret. Oplysningerne slettes senest ${days} dage efter opkaldet. Er det i orden?`,
+    en: (unit: string, days: number) =>
+      `We store your phone number (and your name, if given) only so that ${unit} can call you back. Only the staff who make the call can see the number. It is deleted at the latest ${days} days after the call. Is that OK?`,
+  },
+  declined: {
+    da: 'OK, jeg har ikke gemt noget. Du kan stadig ringe selv:',
+    en: 'OK, I have not stored anything. You can still call yourself:',
+  },
+  booked: {
+    da: (unit: string, when: string, ref: string) => `Tak! ${unit} ringer dig op ${when}. Din reference er **${ref}** – brug den, hvis du vil aflyse ("aflys ${ref}").`,
+    en: (unit: string, when: string, ref: string) => `Thank you! ${unit} will call you ${when}. Your reference is **${ref}** – use it to cancel ("cancel ${ref}").`,
+  },
+  bookedSpeak: {
+    da: (unit: string, when: string, ref: string) => `Tak. ${unit} ringer dig op ${when}. Din reference er ${ref}.`,
+    en: (unit: string, when: string, ref: string) => `Thank you. ${unit} will call you ${when}. Your reference is ${ref}.`,
+  },
+  slotTaken: {
+    da: 'Den tid blev desværre optaget lige før dig. Vælg en anden:',
+    en: 'Sorry, that time was just taken. Please pick another:',
+  },
+  skipWords: ['spring over', 'skip', 'nej', 'no', 'ingen', 'none', '-'],
+} as const;
+
+/** Days after the call that personal data is kept; the purge job uses the same default. */
+export const DEFAULT_RETENTION_DAYS = 30;
+
+/**
+ * Books a callback: confirms unit and topic, asks for a Danish phone number, an optional name, a
+ * slot, and consent; books it with the turn's activity id as idempotency key (a channel's retry of
+ * the same activity never books twice) and gives a short reference that is easy to read aloud.
+ */
+export class CallbackDialog extends ComponentDialog {
+  constructor(
+    private readonly deps: FrontdoorDeps,
+    private readonly memory: StatePropertyAccessor<ConversationMemory>,
+  ) {
+    super(CALLBACK_DIALOG);
+    this.addDialog(
+      new WaterfallDialog(FLOW, [
+        (s) => this.start(s),
+        (s) => this.gotPhone(s),
+        (s) => this.gotName(s),
+        (s) => s.endDialog(s.result),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(BOOK_FLOW, [
+        (s) => this.offerSlots(s),
+        (s) => this.gotSlot(s),
+        (s) => this.gotConsent(s),
+      ]),
+    );
+    this.addDialog(new TextPrompt(PHONE_PROMPT, phoneValidator));
+    this.addDialog(new TextPrompt(NAME_PROMPT));
+    this.addDialog(new ChoicePrompt(SLOT_PROMPT, slotValidator, 'da-dk', DANISH_CHOICE_DEFAULTS));
+    this.addDialog(new ConfirmPrompt(CONSENT_PROMPT, consentValidator, 'da-dk', DANISH_CONFIRM_DEFAULTS));
+    this.initialDialogId = FLOW;
+  }
+
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as CallbackDialogOptions;
+    (step.values as FlowValues).options = options;
+    const { lang } = options;
+    const unit = this.deps.kb.get(options.unitId);
+    if (!unit) return step.endDialog();
+    if (!unit.callbacks.offered) {
+      await this.say(step, TEXT.notOffered[lang](unit.name[lang]));
+      return step.endDialog();
+    }
+    await this.say(step, TEXT.intro[lang](unit.name[lang], options.topic.slice(0, 140)));
+    return step.prompt(PHONE_PROMPT, {
+      prompt: this.render(step, { lang, text: TEXT.askPhone[lang], speak: TEXT.askPhone[lang], expectsInput: true }),
+      retryPrompt: this.render(step, { lang, text: errorMessage('invalid_phone', lang), speak: errorMessage('invalid_phone', lang), expectsInput: true }),
+    });
+  }
+
+  private async gotPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as FlowValues;
+    const parsed = normalizeDanishPhone(String(step.result));
+    if (!parsed.ok) return step.endDialog();
+    values.phone = parsed.e164;
+    const { lang } = values.options;
+    return step.prompt(NAME_PROMPT, { prompt: this.render(step, { lang, text: TEXT.askName[lang], speak: TEXT.askName[lang], expectsInput: true }) });
+  }
+
+  private async gotName(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as FlowValues;
+    const raw = String(step.result ?? '').trim();
+    const name = (TEXT.skipWords as readonly string[]).includes(raw.toLowerCase()) || raw.length === 0 ? null : raw.slice(0, 80);
+    const book: BookOptions = { options: values.options, phone: values.phone ?? '', name, lead: TEXT.askSlot[values.options.lang] };
+    return step.beginDialog(BOOK_FLOW, book);
+  }
+
+  private async offerSlots(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const book = step.options as BookOptions;
+    const values = step.values as FlowValues;
+    values.options = book.options;
+    values.phone = book.phone;
+    values.name = book.name;
+    const { options, lead } = book;
+    const { lang } = options;
+    const result = await this.deps.callbacks.slots(options.unitId, { limit: SLOTS_OFFERED });
+    if (!result.ok) {
+      await this.failed(step, result.reason);
+      return step.endDialog();
+    }
+    if (result.slots.length === 0) {
+      await this.say(step, TEXT.noSlots[lang]);
+      return step.endDialog();
+    }
+    const now = this.deps.clock();
+    const choices: Choice[] = result.slots.map((slot) => ({
+      value: slot.start.toISO() ?? '',
+      label: `${capitalize(formatDayRelative(slot.start, now, lang))} ${formatTime(slot.start, lang)}–${formatTime(slot.end, lang).replace(/^kl\. /, '')}`,
+    }));
+    const reply: Reply = { lang, text: lead, speak: lead, choices, expectsInput: true };
+    return step.prompt(SLOT_PROMPT, {
+      prompt: this.render(step, reply),
+      retryPrompt: this.render(step, reply),
+      choices: choices.map((c): BotChoice => ({ value: c.value, synonyms: [c.label] })),
+      style: ListStyle.none,
+    });
+  }
+
+  private async gotSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as FlowValues;
+    values.slotStart = (step.result as FoundChoice).value;
+    const { lang, unitId } = values.options;
+    const unit = this.deps.kb.require(unitId);
+    const text = TEXT.consent[lang](unit.name[lang], DEFAULT_RETENTION_DAYS);
+    const choices: Choice[] = [
+      { value: 'yes', label: lang === 'da' ? 'Ja, det er i orden' : 'Yes, that is OK', synonyms: ['ja', 'yes', 'ok', 'fint'] },
+      { value: 'no', label: lang === 'da' ? 'Nej' : 'No', synonyms: ['nej', 'no'] },
+    ];
+    return step.prompt(CONSENT_PROMPT, {
+      prompt: this.render(step, { lang, text, speak: text, choices, expectsInput: true }),
+      choices: choices.map((c): BotChoice => ({ value: c.value, synonyms: [c.label, ...(c.synonyms ?? [])] })),
+      style: ListStyle.none,
+    });
+  }
+
+  private async gotConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as FlowValues;
+    const { lang, unitId, topic } = values.options;
+    const unit = this.deps.kb.require(unitId);
+    if (step.result !== true) {
+      await this.sayWithNumber(step, TEXT.declined[lang]);
+      return step.endDialog();
+    }
+    const activity = step.context.activity;
+    const result = await this.deps.callbacks.book({
+      unit: unitId,
+      phone: values.phone ?? '',
+      slotStart: values.slotStart ?? '',
+      ...(values.name ? { name: values.name } : {}),
+      ...(topic ? { topic: topic.slice(0, 500) } : {}),
+      lang,
+      idempotencyKey: `${activity.channelId}:${activity.conversation?.id ?? ''}:${activity.id ?? values.slotStart}`,
+    });
+    if (!result.ok) {
+      if (result.reason === 'slot_full') {
+        const again: BookOptions = { options: values.options, phone: values.phone ?? '', name: values.name ?? null, lead: TEXT.slotTaken[lang] };
+        return step.replaceDialog(BOOK_FLOW, again);
+      }
+      await this.failed(step, result.reason);
+      return step.endDialog();
+    }
+    const { booking } = result;
+    const now = this.deps.clock();
+    const start = booking.slotStart.setZone(ZONE);
+    const when = `${formatDayRelative(start, now, lang)} ${lang === 'da' ? 'mellem' : 'between'} ${formatTime(start, lang)} ${lang === 'da' ? 'og' : 'and'} ${formatTime(booking.slotEnd.setZone(ZONE), lang).replace(/^kl\. /, '')}`;
+    await sendReply(step.context, {
+      lang,
+      text: TEXT.booked[lang](unit.name[lang], when, booking.reference),
+      speak: TEXT.bookedSpeak[lang](unit.name[lang], when, spellReference(booking.reference, lang)),
+    });
+    const mem = await this.memory.get(step.context);
+    if (mem) mem.lastUnitId = unitId;
+    return step.endDialog({ reference: booking.reference });
+  }
+
+  /** Storage down or similar: say plainly that nothing was booked, and what to do instead. */
+  private async failed(step: WaterfallStepContext, reason: string): Promise<void> {
+    const { lang } = (step.values as FlowValues).options;
+    const code = reason === 'storage_unavailable' || reason === 'slot_full' || reason === 'no_callbacks' ? reason : 'storage_unavailable';
+    await this.sayWithNumber(step, errorMessage(code, lang));
+  }
+
+  private async sayWithNumber(step: WaterfallStepContext, lead: string): Promise<void> {
+    const { lang, unitId } = (step.values as FlowValues).options;
+    const unit = this.deps.kb.require(unitId);
+    const now = this.deps.clock();
+    const phone = unit.contacts.phones[0];
+    const number = phone ? phoneParts(phone).display : '89 40 20 00';
+    const status = describeStatus(this.deps.hours.status(unit.id, now), now, lang);
+    const text = `${lead} ${unit.name[lang]}: **${number}**. ${status}.`;
+    await sendReply(step.context, { lang, text, speak: text.replace(/\*\*/g, '') });
+  }
+
+  private async say(step: WaterfallStepContext, text: string): Promise<void> {
+    const { lang } = (step.values as FlowValues).options ?? (step.options as CallbackDialogOptions);
+    await sendReply(step.context, { lang, text, speak: text.replace(/\*\*/g, '') });
+  }
+
+  private render(step: WaterfallStepContext, reply: Reply) {
+    return rendererFor(step.context)(reply);
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+async function phoneValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  return prompt.recognized.succeeded && normalizeDanishPhone(prompt.recognized.value ?? '').ok;
+}
+
+async function slotValidator(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  if (prompt.recognized.succeeded) return true;
+  const choices = ((prompt.options as { choices?: BotChoice[] }).choices ?? []).map((c) => ({ value: c.value, label: c.synonyms?.[0] ?? c.value }));
+  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
+  if (!picked) return false;
+  prompt.recognized.value = { value: picked.value, index: choices.indexOf(picked), score: 1 };
+  prompt.recognized.succeeded = true;
+  return true;
+}
+
+async function consentValidator(prompt: PromptValidatorContext<boolean>): Promise<boolean> {
+  const choices = ((prompt.options as { choices?: BotChoice[] }).choices ?? []).map((c) => ({ value: c.value, label: c.synonyms?.[0] ?? c.value, synonyms: c.synonyms ?? [] }));
+  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
+  if (picked) {
+    prompt.recognized.value = picked.value === 'yes';
+    prompt.recognized.succeeded = true;
+    return true;
+  }
+  return prompt.recognized.succeeded;
+}
+

@@ -1,0 +1,54 @@
+import type { Lang } from '../knowledge/schema/unit';
+
+/**
+ * The channel-neutral reply the dialogs produce. Renderers (dialogs/render/) turn it into a web
+ * chat activity (markdown, suggested actions, a hero card) or a voice activity (SSML, numbered
+ * choices). Dialogs never branch on a channel name.
+ */
+export interface Reply {
+  readonly lang: Lang;
+  /** What a reader sees: short paragraphs, `**bold**` and lists allowed. */
+  readonly text: string;
+  /** What a listener hears: plain sentences, no markdown, phone numbers as numbers. */
+  readonly speak: string;
+  /** Options the citizen can pick by button, by typing its number, or by DTMF. */
+  readonly choices?: readonly Choice[];
+  /** The facts of one unit, for a card. */
+  readonly card?: FactCard;
+  /** Whether the bot now waits for an answer (prompts) or just informs. */
+  readonly expectsInput?: boolean;
+}
+
+export interface Choice {
+  /** What comes back to the dialog when chosen (a unit id, "yes", a slot ISO...). */
+  readonly value: string;
+  readonly label: string;
+  /** More words that select it ("ja", "yes"...). */
+  readonly synonyms?: readonly string[];
+}
+
+export interface FactCard {
+  readonly unitId: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly phones: readonly { readonly display: string; readonly tel: string; readonly label?: string }[];
+  /** open: true / false, or null when the hours are not known. */
+  readonly status: { readonly open: boolean | null; readonly text: string };
+  readonly otherWays: readonly { readonly label: string; readonly url?: string }[];
+  /** "Kilde: …, senest kontrolleret …" */
+  readonly sourceLine: string;
+}
+
+/** Joins the parts of several replies into one, in order (emergency first, then the answer…). */
+export function joinReplies(lang: Lang, parts: readonly Reply[]): Reply {
+  const card = parts.find((p) => p.card)?.card;
+  const choices = parts.flatMap((p) => p.choices ?? []);
+  return {
+    lang,
+    text: parts.map((p) => p.text).join('\n\n'),
+    speak: parts.map((p) => p.speak).join(' '),
+    ...(choices.length > 0 ? { choices } : {}),
+    ...(card ? { card } : {}),
+    expectsInput: parts.some((p) => p.expectsInput),
+  };
+}
