@@ -96,7 +96,7 @@ describe('CallbackService.slots', () => {
 
   test('counts bookings against free places and leaves full slots out', async () => {
     await service.book(input());
-    const one = await service.slots('telefon', 1);
+    const one = await service.slots('telefon', { limit: 1 });
     expect(one.ok && one.slots[0]?.free).toBe(1);
     await service.book(input({ phone: '87654321' }));
     expect(await slotTimes('telefon', 1)).toEqual(['Mon 07 09:30']);
@@ -106,7 +106,7 @@ describe('CallbackService.slots', () => {
     const loaded = loadKnowledgeBase();
     if (!loaded.ok) throw new Error('the shipped knowledge base does not load');
     const real = new CallbackService({ kb: loaded.kb, hours: new HoursEngine(loaded.kb), repo: new SqlCallbackRepository(db), clock });
-    const result = await real.slots('pladsanvisning', 1);
+    const result = await real.slots('pladsanvisning', { limit: 1 });
     expect(result.ok && result.slots[0]?.start.toISO()).toBe('2026-12-07T09:00:00.000+01:00');
   });
 });
@@ -268,7 +268,7 @@ describe('when storage fails', () => {
     const full = new CallbackService({ kb, hours, repo: new SqlCallbackRepository(commitFails), clock });
     expect(await full.book(input())).toEqual({ ok: false, reason: 'storage_unavailable' });
     expect(await service.list()).toEqual({ ok: true, bookings: [] });
-    const slots = await service.slots('telefon', 1);
+    const slots = await service.slots('telefon', { limit: 1 });
     expect(slots.ok && slots.slots[0]?.free).toBe(2);
   });
 
