@@ -113,17 +113,22 @@ function checkWeek(week: z.infer<typeof Week>, ctx: z.RefinementCtx, path: (stri
         ctx.addIssue({ code: 'custom', path: [...path, day, i], message: `interval ${intervals[i]} ends before it starts` });
       }
     });
-    const order = parsed.map((p, i) => ({ p, i })).sort((x, y) => x.p[0] - y.p[0]);
-    for (let k = 1; k < order.length; k++) {
-      const prev = order[k - 1]!;
-      const cur = order[k]!;
-      if (cur.p[0] < prev.p[1]) {
+    // Compare each interval with the one reaching furthest so far, not just its sorted neighbour:
+    // in 09-17, 10-11, 12-13 the last overlaps the first. Reversed intervals are reported above.
+    const order = parsed
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => p[1] > p[0])
+      .sort((x, y) => x.p[0] - y.p[0]);
+    let reach: { p: [number, number]; i: number } | undefined;
+    for (const cur of order) {
+      if (reach && cur.p[0] < reach.p[1]) {
         ctx.addIssue({
           code: 'custom',
           path: [...path, day, cur.i],
-          message: `interval ${intervals[cur.i]} overlaps ${intervals[prev.i]}`,
+          message: `interval ${intervals[cur.i]} overlaps ${intervals[reach.i]}`,
         });
       }
+      if (!reach || cur.p[1] > reach.p[1]) reach = cur;
     }
   }
 }
