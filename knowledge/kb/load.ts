@@ -30,11 +30,15 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function zodProblems(file: string, error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): Problem[] => {
+    // One line per unknown key, its path ending in the key, so a typo at the top level is not "(file)".
     if (issue.code === 'unrecognized_keys') {
-      return { file, path: formatPath(issue.path), message: `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+      return issue.keys.map((k) => ({ file, path: formatPath([...issue.path, k]), message: `unknown field "${k}"` }));
     }
-    return { file, path: formatPath(issue.path), message: issue.message };
+    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+      return [{ file, path: formatPath(issue.path), message: `missing (expected ${issue.expected})` }];
+    }
+    return [{ file, path: formatPath(issue.path), message: issue.message }];
   });
 }
 
@@ -69,12 +73,15 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KB_DIR): LoadResult {
   const problems: Problem[] = [];
   const seedsFile = 'seeds.yaml';
   let seeds: SeedDocument[] = [];
+  let seedsKnown = false;
   const seedYaml = readYaml(join(dir, seedsFile), seedsFile);
   if (!seedYaml.ok) problems.push(...seedYaml.problems);
   else {
     const parsed = SeedRegistry.safeParse(seedYaml.data);
-    if (parsed.success) seeds = parsed.data.seeds;
-    else problems.push(...zodProblems(seedsFile, parsed.error));
+    if (parsed.success) {
+      seeds = parsed.data.seeds;
+      seedsKnown = true;
+    } else problems.push(...zodProblems(seedsFile, parsed.error));
   }
 
   let files: string[];
@@ -85,27 +92,36 @@ export function loadKnowledgeBase(dir: string = DEFAULT_KB_DIR): LoadResult {
   }
 
   const units: { file: string; unit: Unit }[] = [];
+  // Ids of files already reported as broken: references to them are not reported again.
+  const broken = new Set<string>();
   for (const name of files) {
     const file = `units/${name}`;
     const yaml = readYaml(join(dir, 'units', name), file);
     if (!yaml.ok) {
       problems.push(...yaml.problems);
+      broken.add(name.replace(/\.ya?ml$/, ''));
       continue;
     }
     const parsed = Unit.safeParse(yaml.data);
     if (!parsed.success) {
       problems.push(...zodProblems(file, parsed.error));
+      broken.add(name.replace(/\.ya?ml$/, ''));
       continue;
     }
     units.push({ file, unit: parsed.data });
   }
 
-  problems.push(...crossCheck(units, seeds));
+  problems.push(...crossCheck(units, seedsKnown ? seeds : undefined, broken));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, kb: new KnowledgeBase(units.map((u) => u.unit), seeds) };
 }
 
-function crossCheck(units: readonly { file: string; unit: Unit }[], seeds: readonly SeedDocument[]): Problem[] {
+/** `seeds` is undefined when the registry itself is broken: then sources are not checked against it. */
+function crossCheck(
+  units: readonly { file: string; unit: Unit }[],
+  seeds: readonly SeedDocument[] | undefined,
+  broken: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, { file: string; unit: Unit }>();
   for (const entry of units) {
@@ -118,18 +134,18 @@ function crossCheck(units: readonly { file: string; unit: Unit }[], seeds: reado
     else byId.set(unit.id, entry);
   }
 
-  const seedFiles = new Set(seeds.map((s) => s.file));
-  const personal = new Map(seeds.flatMap((s) => s.personalNumbers.map((n) => [n, s.file] as const)));
+  const seedFiles = new Set((seeds ?? []).map((s) => s.file));
+  const personal = new Map((seeds ?? []).flatMap((s) => s.personalNumbers.map((n) => [n, s.file] as const)));
   for (const { file, unit } of units) {
     if (unit.parent === null && unit.id !== MAIN_UNIT_ID) {
       problems.push({ file, path: 'parent', message: `only ${MAIN_UNIT_ID} has no parent` });
     }
-    if (unit.parent !== null && !byId.has(unit.parent)) {
+    if (unit.parent !== null && !byId.has(unit.parent) && !broken.has(unit.parent)) {
       problems.push({ file, path: 'parent', message: `unknown parent "${unit.parent}"` });
     }
     if (unit.hours.kind === 'same-as') {
       const target = unit.hours.unit;
-      if (!byId.has(target)) problems.push({ file, path: 'hours.unit', message: `unknown unit "${target}"` });
+      if (!byId.has(target) && !broken.has(target)) problems.push({ file, path: 'hours.unit', message: `unknown unit "${target}"` });
       else if (sameAsCycle(unit.id, byId)) problems.push({ file, path: 'hours.unit', message: 'same-as hours form a cycle' });
     }
     unit.contacts.phones.forEach((phone, i) => {
@@ -143,7 +159,7 @@ function crossCheck(units: readonly { file: string; unit: Unit }[], seeds: reado
       }
     });
     for (const { path, seed } of sourcesOf(unit)) {
-      if (!seedFiles.has(seed)) problems.push({ file, path: `${path}.seed`, message: `unknown seed "${seed}" (not in seeds.yaml)` });
+      if (seeds !== undefined && !seedFiles.has(seed)) problems.push({ file, path: `${path}.seed`, message: `unknown seed "${seed}" (not in seeds.yaml)` });
     }
   }
   return problems;
