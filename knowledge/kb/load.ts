@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { SeedRegistry, Unit, type SeedDocument } from '../schema/unit';
 import { KnowledgeBase, MAIN_UNIT_ID } from './knowledge-base';
@@ -49,13 +49,15 @@ function readYaml(path: string, file: string): { ok: true; data: unknown } | { o
   } catch (error) {
     return { ok: false, problems: [{ file, path: '', message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // yaml fills in `linePos` only with prettyErrors (which also rewrites the message), so count lines ourselves.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
         file,
-        path: e.linePos ? `line ${e.linePos[0].line}` : '',
+        path: `line ${lines.linePos(e.pos[0]).line}`,
         message: `unparseable YAML: ${e.message.split('\n')[0]}`,
       })),
     };
