@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_KB_DIR, formatProblem, loadKnowledgeBase } from '../../../knowledge/kb';
 import { parseArgs, UsageError, writeLine, type Command } from '../io';
@@ -11,6 +12,8 @@ export const run: Command = async (args, io) => {
     const { positional } = parseArgs(rest, {});
     if (positional.length > 1) throw new UsageError('kb validate takes at most one directory');
     const dir = positional[0] === undefined ? DEFAULT_KB_DIR : resolve(positional[0]);
+    // A directory that is not there is bad input (exit 2), not an invalid knowledge base (exit 1).
+    if (!isDirectory(dir)) throw new UsageError(`${positional[0] ?? dir} is not a readable directory`);
     const result = loadKnowledgeBase(dir);
     if (result.ok) {
       writeLine(io.stdout, `ok: ${result.kb.list().length} units valid in ${dir}`);
@@ -33,3 +36,11 @@ export const run: Command = async (args, io) => {
   }
   throw new UsageError('usage: frontdoor kb validate [DIR] | frontdoor kb list --json');
 };
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
