@@ -19,6 +19,16 @@ export const ERRORS = {
     da: 'Vi kunne ikke finde det, du spurgte efter. Tjek referencen og telefonnummeret.',
     en: 'We could not find what you asked for. Check the reference and the phone number.',
   },
+  method_not_allowed: {
+    status: 405,
+    da: 'Den handling findes ikke her.',
+    en: 'That action is not available here.',
+  },
+  payload_too_large: {
+    status: 413,
+    da: 'Forespørgslen er for stor.',
+    en: 'The request is too large.',
+  },
   unknown_unit: {
     status: 404,
     da: 'Vi kender ikke den afdeling.',
