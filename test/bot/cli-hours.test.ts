@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,16 @@ describe('frontdoor hours --jsonl', () => {
     expect(out[4]).toMatchObject({ unit: 'borgerservice', error: expect.any(String) });
     // A line without "at" is asked at the process clock.
     expect(out[5]).toEqual({ unit: 'borgerservice', at: '2026-12-03T16:30:00+01:00', open: true, closesAt: '2026-12-03T18:00:00+01:00', nextOpening: null });
+  });
+
+  test('answers the whole labelled eval set (test/eval/hours.jsonl) in one process', async () => {
+    type Case = { unit: string; at: string; open: boolean | null; closesAt: string | null; nextOpening: string | null };
+    const cases = lines(readFileSync(join(ROOT, 'test/eval/hours.jsonl'), 'utf8')).map((l) => JSON.parse(l) as Case);
+    const r = await frontdoor(['hours', '--jsonl'], { stdin: cases.map((c) => JSON.stringify({ unit: c.unit, at: c.at })).join('\n') });
+    expect(r.code).toBe(0);
+    const ms = (s: string | null): number | null => (s === null ? null : Date.parse(s));
+    const norm = (c: Case): unknown[] => [c.unit, ms(c.at), c.open, ms(c.closesAt), ms(c.nextOpening)];
+    expect(lines(r.stdout).map((l) => norm(JSON.parse(l) as Case))).toEqual(cases.map(norm));
   });
 
   test('refuses a UNIT or --at next to --jsonl', async () => {
