@@ -80,6 +80,7 @@ export class HoursEngine {
     return unit;
   }
 
+  /** Open or not at `at`, with when the current interval ends or the next one starts (see HoursStatus). */
   status(unitId: string, at: DateTime): HoursStatus {
     const table = this.#table(unitId);
     if (table.kind === 'always-open') return { kind: 'always-open', open: true, closesAt: null, nextOpening: null };
@@ -96,6 +97,7 @@ export class HoursEngine {
     return { kind: 'scheduled', open: false, closesAt: null, nextOpening: firstOpeningAfter(table, today.epochDay) };
   }
 
+  /** The open windows in [from, to): ordered, adjacent ones (across midnight too) merged, clipped to the range. */
   windows(unitId: string, from: DateTime, to: DateTime): OpenWindow[] {
     const table = this.#table(unitId);
     if (to <= from || table.kind === 'unknown') return [];
