@@ -20,6 +20,7 @@ import { RetryGuard } from './middleware/retry-guard';
 import { SqlCallbackRepository } from './storage/callback-repository';
 import type { Database } from './storage/database';
 import { openStorage } from './storage/open';
+import { startPurgeSchedule } from './storage/purge-schedule';
 import { ReopeningDatabase } from './storage/reopening';
 
 /** Everything the running front door is made of, built once here and passed into constructors. */
@@ -94,6 +95,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     return next();
   });
 
+  // Personal data is purged FRONTDOOR_PURGE_DAYS after a callback ends; the server runs it daily.
+  const purge = startPurgeSchedule(callbacks, config.FRONTDOOR_PURGE_DAYS, {
+    onResult: (r) => (r.ok ? logger.info('purge', { expired: r.expired, purged: r.purged }) : logger.error('purge_failed', { code: r.reason })),
+  });
+
   let closed = false;
   return {
     server,
@@ -112,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: async () => {
       if (closed) return;
       closed = true;
+      purge.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000))]);
       await db.close();

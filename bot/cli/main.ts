@@ -26,7 +26,10 @@ async function load(name: string): Promise<CommandModule> {
 
 async function usage(): Promise<string> {
   const lines = ['usage: frontdoor <command> [options]'];
-  for (const name of commandNames()) lines.push(`  frontdoor ${(await load(name)).summary}`);
+  for (const name of commandNames()) {
+    const summary = await load(name).then((m) => m.summary, () => `${name}  (unavailable: it failed to load)`);
+    lines.push(`  frontdoor ${summary}`);
+  }
   return lines.join('\n');
 }
 
