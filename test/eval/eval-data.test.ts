@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -123,5 +123,19 @@ describe('held-out evaluation data', () => {
     );
     const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
     expect(texts.filter((t) => learned.has(normalise(t)))).toEqual([]);
+  });
+
+  test('no held-out text appears in another question file in this folder, such as a tuning set', () => {
+    const heldOut = new Set(['triage.jsonl', 'emergency.jsonl', 'intent.jsonl']);
+    const Texted = z.looseObject({ text: z.string() });
+    const others = readdirSync(fileURLToPath(new URL('.', import.meta.url))).filter((f) => f.endsWith('.jsonl') && !heldOut.has(f));
+    const seen = new Map<string, string>();
+    for (const file of others) for (const row of readJsonl(file, Texted).rows) seen.set(normalise(row.text), file);
+    const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
+    const leaked = texts.flatMap((t) => {
+      const file = seen.get(normalise(t));
+      return file === undefined ? [] : [`${file}: ${t}`];
+    });
+    expect(leaked).toEqual([]);
   });
 });
