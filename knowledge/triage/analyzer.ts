@@ -1,0 +1,361 @@
+import { DeletionIndex } from './fuzzy';
+import { fold, normalize, tokens } from './normalize';
+import { danishStemmer, englishStemmer, type Stem, type StemmerName } from './stem';
+import { DANISH_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
+
+export type Lang = 'da' | 'en';
+
+/** A term of the index (a folded stem) reached from a query token, and how much to trust that reach. */
+export interface TermMatch {
+  readonly term: number;
+  readonly factor: number;
+}
+
+/** How a query token was matched: for coverage (how much of the question is municipal business). */
+export type MatchKind = 'exact' | 'stem' | 'prefix' | 'fuzzy' | 'compound' | 'partial' | 'none';
+
+export interface ResolvedToken {
+  readonly token: string;
+  readonly kind: MatchKind;
+  readonly matches: readonly TermMatch[];
+}
+
+/**
+ * Trust in each way of matching a token. A typo of one edit is nearly as good as the word, two edits
+ * less so; a compound split into known words keeps most of its meaning, one of which only an end is
+ * known keeps less; a word known only from the other language's texts ("rent" is Danish for clean,
+ * English for husleje) counts for less. Chosen on test/eval/dev.jsonl (`frontdoor eval --set dev --tune`).
+ */
+export interface MatchFactors {
+  readonly exact: number;
+  readonly stem: number;
+  readonly prefix: number;
+  readonly fuzzy1: number;
+  readonly fuzzy2: number;
+  readonly compound: number;
+  readonly partial: number;
+  readonly otherLanguage: number;
+}
+
+export const DEFAULT_MATCH_FACTORS: MatchFactors = {
+  exact: 1,
+  stem: 0.95,
+  prefix: 0.7,
+  fuzzy1: 0.85,
+  fuzzy2: 0.65,
+  compound: 0.8,
+  partial: 0.55,
+  otherLanguage: 0.6,
+};
+
+const STOPWORDS = new Set([...DANISH_STOPWORDS, ...ENGLISH_STOPWORDS].map(fold));
+
+/** Content tokens of a text: folded, stopwords and single letters dropped (digits kept: "gruppe 1"). */
+export function contentTokens(text: string): string[] {
+  return tokens(normalize(text))
+    .map(fold)
+    .filter((t) => !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)) && !t.includes(':'));
+}
+
+/** Danish compounds join their parts directly or with a linking s or e ("sundhed-s-kort", "skrald-e-spand"). */
+const LINKS = ['', 's', 'e'] as const;
+/** Parts of a compound have four letters or more: with three, "vejret" (the weather) would be "vej" + "ret". */
+const MIN_PART = 4;
+const MIN_PARTIAL = 5;
+/** "indskriv" (from "indskriver") reaches "indskrivning": a known word this much longer than the stem. */
+const MAX_COMPLETION = 4;
+const MIN_COMPLETION_STEM = 5;
+
+const LANG_BIT: Record<Lang, number> = { da: 1, en: 2 };
+
+/**
+ * The vocabulary of a knowledge base: surface words (folded) and their terms (folded stems) per
+ * language, built from the units' texts; and the ways a citizen's word reaches it: exact, by stem, as the
+ * start of a longer word, with typos (deletion index), as a compound of known words, or joined with its
+ * neighbour ("sundheds kort" = "sundhedskort").
+ */
+export class Vocabulary {
+  readonly #termIds = new Map<string, number>();
+  /** Per term: which languages' texts it came from (bit 1 Danish, bit 2 English). */
+  #termLangs: number[] = [];
+  readonly #surface = { da: new Map<string, Set<number>>(), en: new Map<string, Set<number>>() };
+  /** Surface words that occur as one word in the knowledge base (not only as a joined phrase). */
+  readonly #words = new Set<string>();
+  readonly #da: Stem;
+  readonly #en: Stem;
+  readonly #factors: MatchFactors;
+  #fuzzy: DeletionIndex | null = null;
+  #sortedStems: string[] = [];
+  readonly #cache = { da: new Map<string, ResolvedToken>(), en: new Map<string, ResolvedToken>() };
+
+  constructor(stemmer: StemmerName, factors: MatchFactors = DEFAULT_MATCH_FACTORS) {
+    this.#da = danishStemmer(stemmer);
+    this.#en = englishStemmer(stemmer);
+    this.#factors = factors;
+  }
+
+  get termCount(): number {
+    return this.#termIds.size;
+  }
+
+  stem(token: string, lang: Lang): string {
+    return lang === 'da' ? this.#da(token) : this.#en(token);
+  }
+
+  #termOf(stem: string, lang: Lang): number {
+    let id = this.#termIds.get(stem);
+    if (id === undefined) {
+      id = this.#termIds.size;
+      this.#termIds.set(stem, id);
+      this.#termLangs.push(0);
+    }
+    this.#termLangs[id] = (this.#termLangs[id] as number) | LANG_BIT[lang];
+    return id;
+  }
+
+  /** Registers a word of the knowledge base in `lang` and returns its term id. */
+  addWord(token: string, lang: Lang): number {
+    this.#words.add(token);
+    const term = this.#termOf(this.stem(token, lang), lang);
+    this.#addSurface(token, lang, [term]);
+    return term;
+  }
+
+  /**
+   * Registers a short phrase written as one word ("digitalpost" for "digital post"): a citizen who writes
+   * it so reaches the phrase's terms.
+   */
+  addJoined(joined: string, lang: Lang, terms: readonly number[]): void {
+    if (!this.#words.has(joined)) this.#addSurface(joined, lang, terms);
+  }
+
+  #addSurface(token: string, lang: Lang, terms: readonly number[]): void {
+    const map = this.#surface[lang];
+    let set = map.get(token);
+    if (!set) {
+      set = new Set();
+      map.set(token, set);
+    }
+    for (const t of terms) set.add(t);
+  }
+
+  /** Call once every word is in: builds the typo index and the sorted stems for completions. */
+  freeze(): void {
+    this.#fuzzy = new DeletionIndex([...this.#words, ...this.#termIds.keys()]);
+    this.#sortedStems = [...this.#termIds.keys()].sort();
+  }
+
+  /** Terms of a word the vocabulary knows as it stands (surface or stem, either language), else []. */
+  known(token: string): number[] {
+    const out = new Set<number>();
+    for (const map of [this.#surface.da, this.#surface.en]) for (const t of map.get(token) ?? []) out.add(t);
+    if (out.size > 0) return [...out];
+    for (const stem of this.#stems(token)) {
+      const id = this.#termIds.get(stem);
+      if (id !== undefined) out.add(id);
+    }
+    return [...out];
+  }
+
+  /**
+   * The stems a token may reach: each language's stem, the stem stemmed again (Snowball reads "billet" as
+   * "bil" + "let" but "billetten" as "billet" + "ten"), and without a doubled final consonant (Danish
+   * doubles it before a linking e: "skatte" is "skat").
+   */
+  #stems(token: string): string[] {
+    const out: string[] = [];
+    const push = (s: string): void => {
+      if (!out.includes(s)) out.push(s);
+      if (s.length > 3 && s.at(-1) === s.at(-2) && !out.includes(s.slice(0, -1))) out.push(s.slice(0, -1));
+    };
+    const da = this.#da(token);
+    push(da);
+    push(this.#da(da));
+    push(this.#en(token));
+    return out;
+  }
+
+  /** How a citizen's (folded, content) token reaches the vocabulary, for a message in `lang`. Cached. */
+  resolve(token: string, lang: Lang): ResolvedToken {
+    const cache = this.#cache[lang];
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const resolved = this.#resolveUncached(token, lang);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(token, resolved);
+    return resolved;
+  }
+
+  /** The factor for a term reached in `lang`: full if the term occurs in that language's texts. */
+  #langFactor(term: number, lang: Lang): number {
+    return ((this.#termLangs[term] as number) & LANG_BIT[lang]) !== 0 ? 1 : this.#factors.otherLanguage;
+  }
+
+  #matches(terms: Iterable<number>, factor: number, lang: Lang): TermMatch[] {
+    return [...terms].map((term) => ({ term, factor: factor * this.#langFactor(term, lang) }));
+  }
+
+  /**
+   * Tries the ways of matching from the most to the least trusted, keeping the best factor per term, and
+   * stops once no later way could do better ("pladsanvisnigen" reaches an English-only stem at 0.57, so the
+   * typo index is still asked, and finds "pladsanvisningen" at 0.85).
+   */
+  #resolveUncached(token: string, lang: Lang): ResolvedToken {
+    const f = this.#factors;
+    const found = new Map<number, number>();
+    let kind: MatchKind = 'none';
+    let best = 0;
+    const merge = (k: MatchKind, matches: readonly TermMatch[]): void => {
+      for (const m of matches) {
+        if (m.factor > (found.get(m.term) ?? 0)) found.set(m.term, m.factor);
+        if (m.factor > best) {
+          best = m.factor;
+          kind = k;
+        }
+      }
+    };
+    const steps: [MatchKind, number, () => TermMatch[]][] = [
+      ['exact', f.exact, () => this.#exact(token, lang)],
+      ['stem', f.stem, () => this.#matches(this.#stemTerms(token), f.stem, lang)],
+      ['fuzzy', f.fuzzy1, () => this.#fuzzyMatches(token, lang)],
+      ['compound', f.compound, () => this.#matches(this.splitKnown(token), f.compound, lang)],
+      ['prefix', f.prefix, () => this.#matches(this.#completions(this.stem(token, lang)), f.prefix, lang)],
+      ['partial', f.partial, () => this.#matches(this.#partial(token), f.partial, lang)],
+    ];
+    for (const [k, ceiling, run] of steps) {
+      if (best >= ceiling) break;
+      merge(k, run());
+    }
+    return { token, kind, matches: [...found].map(([term, factor]) => ({ term, factor })) };
+  }
+
+  /** Surface matches: full trust in the message's language, less for a word only the other language has. */
+  #exact(token: string, lang: Lang): TermMatch[] {
+    const other: Lang = lang === 'da' ? 'en' : 'da';
+    const out = new Map<number, number>();
+    for (const t of this.#surface[other].get(token) ?? []) out.set(t, this.#factors.exact * this.#factors.otherLanguage);
+    for (const t of this.#surface[lang].get(token) ?? []) out.set(t, this.#factors.exact);
+    return [...out].map(([term, factor]) => ({ term, factor }));
+  }
+
+  #stemTerms(token: string): number[] {
+    const out: number[] = [];
+    for (const stem of this.#stems(token)) {
+      const id = this.#termIds.get(stem);
+      if (id !== undefined && !out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
+  /** Known stems that start with `stem` and are at most MAX_COMPLETION letters longer. */
+  #completions(stem: string): number[] {
+    if (stem.length < MIN_COMPLETION_STEM) return [];
+    const sorted = this.#sortedStems;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as string) < stem) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < sorted.length; i++) {
+      const s = sorted[i] as string;
+      if (!s.startsWith(stem)) break;
+      if (s.length - stem.length <= MAX_COMPLETION) out.push(this.#termIds.get(s) as number);
+    }
+    return out;
+  }
+
+  #fuzzyMatches(token: string, lang: Lang): TermMatch[] {
+    const index = this.#fuzzy;
+    if (!index) return [];
+    const out = new Map<number, number>();
+    for (const hit of index.lookup(token)) {
+      const base = hit.distance === 1 ? this.#factors.fuzzy1 : this.#factors.fuzzy2;
+      const terms = this.#words.has(hit.word) ? this.known(hit.word) : [this.#termIds.get(hit.word) as number];
+      for (const term of terms) {
+        const factor = base * this.#langFactor(term, lang);
+        if (factor > (out.get(term) ?? 0)) out.set(term, factor);
+      }
+    }
+    return [...out].map(([term, factor]) => ({ term, factor }));
+  }
+
+  /**
+   * Splits a word into known words, fewest parts first: "ejendomsskattebillet" = "ejendomsskat" + "te"
+   * (a linking e after a doubled consonant) + "billet". The parts' terms, or [] when no split into two or
+   * more known words exists.
+   */
+  splitKnown(token: string): number[] {
+    const n = token.length;
+    if (n < 2 * MIN_PART) return [];
+    const best = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+    const parts = new Array<number[]>(n + 1).fill([]);
+    best[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const here = best[i] as number;
+      if (here === Number.POSITIVE_INFINITY) continue;
+      for (let j = i + MIN_PART; j <= n; j++) {
+        // The whole word is not a split of itself.
+        if (i === 0 && j === n) continue;
+        const terms = this.#partTerms(token.slice(i, j));
+        if (terms.length === 0) continue;
+        for (const link of LINKS) {
+          const end = j + link.length;
+          if (end > n || (link !== '' && (token.slice(j, end) !== link || end === n))) continue;
+          if (here + 1 < (best[end] as number)) {
+            best[end] = here + 1;
+            parts[end] = [...(parts[i] as number[]), ...terms];
+          }
+        }
+      }
+    }
+    return (best[n] as number) < Number.POSITIVE_INFINITY ? (parts[n] as number[]) : [];
+  }
+
+  /** The longest known start or end (five letters or more) of a word with no full split. */
+  #partial(token: string): number[] {
+    const n = token.length;
+    for (let len = n - MIN_PART; len >= MIN_PARTIAL; len--) {
+      const head = this.#partTerms(token.slice(0, len));
+      if (head.length > 0) return head;
+      const tail = this.#partTerms(token.slice(n - len));
+      if (tail.length > 0) return tail;
+    }
+    return [];
+  }
+
+  /** Terms of a compound part: a known word that is not a stopword. */
+  #partTerms(piece: string): number[] {
+    if (STOPWORDS.has(piece)) return [];
+    return this.known(piece);
+  }
+
+  /**
+   * "sundheds kort" -> "sundhedskort", "skrald spand" -> "skraldespand": the joined word if the knowledge
+   * base has it as one word (directly, with a linking s/e, or within one typo for long words), else null.
+   */
+  join(a: string, b: string): string | null {
+    for (const link of LINKS) {
+      const joined = a + link + b;
+      if (this.#words.has(joined)) return joined;
+    }
+    const joined = a + b;
+    if (joined.length >= 9) {
+      const hit = this.#fuzzy?.lookup(joined).find((h) => h.distance === 1 && this.#words.has(h.word));
+      if (hit) return hit.word;
+    }
+    return null;
+  }
+
+  /** Whether a folded word occurs as a word in the knowledge base. */
+  hasWord(token: string): boolean {
+    return this.#words.has(token);
+  }
+
+  /** The term ids a phrase's word reaches in either language, exact or by stem (for name matching). */
+  termsOfWord(token: string): number[] {
+    return this.known(token);
+  }
+}

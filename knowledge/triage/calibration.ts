@@ -1,0 +1,40 @@
+/**
+ * How scores become a calibrated confidence, and when triage abstains. Every number here was fitted or
+ * chosen on test/eval/dev.jsonl (never on the held-out sets) with `npx tsx knowledge/triage/measure.ts`;
+ * the figures that justify each are in that script's output, summarised next to each constant.
+ */
+export interface Calibration {
+  /** Softmax temperature over the top candidates' scores, fitted by minimising log loss on dev. */
+  readonly temperature: number;
+  /**
+   * Score of the "none of these" pseudo-candidate in the softmax: evidence a unit must beat before its
+   * confidence passes 50%. Fitted with the temperature.
+   */
+  readonly nullScore: number;
+  /** How many top candidates the softmax runs over (the rest carry no weight worth the work). */
+  readonly candidates: number;
+  /** Abstain below this confidence: a clarifying question beats a confident wrong answer. */
+  readonly minConfidence: number;
+  /** Out of scope when less than this share of the question's content words is municipal vocabulary. */
+  readonly minCoverage: number;
+  /** Out of scope when the best score is below this, whatever the coverage. */
+  readonly minScore: number;
+  /** A best score this high is municipal business even when many other words are not (a long story). */
+  readonly strongScore: number;
+  /** Added to a unit whose whole name or an alias is in the message ("Borgerservice", "Den Digitale Hotline"). */
+  readonly nameBonus: number;
+  /** Words about phoning, hours and time count this much for routing (they say little about WHICH unit). */
+  readonly weakWeight: number;
+}
+
+export const DEFAULT_CALIBRATION: Calibration = {
+  temperature: 1.5,
+  nullScore: 3,
+  candidates: 5,
+  minConfidence: 0.5,
+  minCoverage: 0.5,
+  minScore: 1.5,
+  strongScore: 5,
+  nameBonus: 2,
+  weakWeight: 0.3,
+};

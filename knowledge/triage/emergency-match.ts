@@ -1,0 +1,218 @@
+import { boundedDamerau } from './fuzzy';
+import { fold, normalize, tokens } from './normalize';
+import {
+  CHILD_WORDS,
+  EMERGENCY_PHRASES,
+  NOT_EMERGENCY,
+  NOT_TYPOS,
+  SPELLING_VARIANTS,
+  type EmergencyCategory,
+  type EmergencyPhrase,
+} from './emergency';
+
+/** One word of a pattern: exact, or a prefix ("selvmord*"). Stored folded (æ -> ae, see normalize.ts). */
+interface WordSpec {
+  readonly word: string;
+  readonly prefix: boolean;
+  /** `word`, or `word*` for a prefix: what SpecIndex.matches reports. */
+  readonly key: string;
+}
+
+interface Slot {
+  readonly alternatives: readonly WordSpec[];
+  /** How many other tokens may come between the previous slot and this one. */
+  readonly gap: number;
+}
+
+interface Pattern {
+  readonly slots: readonly Slot[];
+  readonly phrase: EmergencyPhrase | null;
+}
+
+const DEFAULT_GAP = 1;
+const WIDE_GAP = 4;
+/** Pattern words this long also match with one typo. Shorter ones must be exact: "leve" is one edit from "lave". */
+const FUZZY_MIN = 6;
+
+function compile(pattern: string, phrase: EmergencyPhrase | null): Pattern {
+  const slots: Slot[] = [];
+  let gap = 0;
+  for (const part of pattern.split(/\s+/)) {
+    if (part === '...') {
+      gap = WIDE_GAP;
+      continue;
+    }
+    const alternatives = part.split('|').map((alt) => {
+      const prefix = alt.endsWith('*');
+      const word = fold(normalize(prefix ? alt.slice(0, -1) : alt).replace(/\s+/g, ''));
+      return { word, prefix, key: prefix ? `${word}*` : word };
+    });
+    slots.push({ alternatives, gap: slots.length === 0 ? 0 : gap });
+    gap = DEFAULT_GAP;
+  }
+  return { slots, phrase };
+}
+
+const POSITIVE = EMERGENCY_PHRASES.map((p) => compile(p.pattern, p));
+const NEGATIVE = NOT_EMERGENCY.map((p) => compile(p, null));
+const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
+const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));
+
+/**
+ * Which pattern words each token matches, computed once per message: exact words through a map, typos
+ * through a one-deletion index over the long words, prefixes (few) one by one. Patterns then only test
+ * set membership, so 300 patterns cost little more than 30.
+ */
+class SpecIndex {
+  readonly #exact = new Set<string>();
+  readonly #deletes = new Map<string, string[]>();
+  /** Prefix patterns by their first two letters: a typo is allowed after those. */
+  readonly #prefixes = new Map<string, WordSpec[]>();
+
+  constructor(patterns: readonly Pattern[]) {
+    const seen = new Set<string>();
+    for (const spec of patterns.flatMap((p) => p.slots.flatMap((s) => s.alternatives))) {
+      const key = spec.key;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (spec.prefix) {
+        const head = spec.word.slice(0, 2);
+        this.#prefixes.set(head, [...(this.#prefixes.get(head) ?? []), spec]);
+        continue;
+      }
+      this.#exact.add(spec.word);
+      if (spec.word.length < FUZZY_MIN) continue;
+      for (const d of oneDeletes(spec.word)) {
+        const bucket = this.#deletes.get(d);
+        if (bucket) bucket.push(spec.word);
+        else this.#deletes.set(d, [spec.word]);
+      }
+    }
+  }
+
+  matches(token: string): Set<string> {
+    const out = new Set<string>();
+    if (this.#exact.has(token)) out.add(token);
+    if (REAL_WORDS.has(token)) return out;
+    for (const d of oneDeletes(token)) {
+      for (const word of this.#deletes.get(d) ?? []) {
+        if (!out.has(word) && boundedDamerau(token, word, 1) <= 1) out.add(word);
+      }
+    }
+    for (const spec of this.#prefixes.get(token.slice(0, 2)) ?? []) if (prefixMatches(spec.word, token)) out.add(spec.key);
+    return out;
+  }
+}
+
+function oneDeletes(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function prefixMatches(prefix: string, token: string): boolean {
+  if (token.startsWith(prefix)) return true;
+  if (prefix.length < FUZZY_MIN || token.length < prefix.length - 1) return false;
+  // A typo inside the prefix: compare against the token's start of about the same length.
+  for (const len of [prefix.length - 1, prefix.length, prefix.length + 1]) {
+    if (token.length >= len && boundedDamerau(token.slice(0, len), prefix, 1) <= 1) return true;
+  }
+  return false;
+}
+
+const SPECS = new SpecIndex([...POSITIVE, ...NEGATIVE]);
+
+/** Patterns by the keys of their first slot: only patterns whose first word occurs are tried. */
+function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
+  const map = new Map<string, Pattern[]>();
+  for (const pattern of patterns) {
+    for (const spec of pattern.slots[0]?.alternatives ?? []) map.set(spec.key, [...(map.get(spec.key) ?? []), pattern]);
+  }
+  return map;
+}
+const POSITIVE_BY_FIRST = byFirstKey(POSITIVE);
+const NEGATIVE_BY_FIRST = byFirstKey(NEGATIVE);
+
+/** The patterns (in lexicon order) whose first word is among `keys`. */
+function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>, all: readonly Pattern[]): Pattern[] {
+  const found = new Set<Pattern>();
+  for (const key of keys) for (const p of index.get(key) ?? []) found.add(p);
+  return all.filter((p) => found.has(p));
+}
+
+/** The positions of a match of `pattern` (skipping masked positions), or null. */
+function find(pattern: Pattern, hits: readonly Set<string>[], masked: readonly boolean[]): number[] | null {
+  const slots = pattern.slots;
+  const fits = (slot: Slot, i: number): boolean => slot.alternatives.some((spec) => (hits[i] as Set<string>).has(spec.key));
+  const at = (slotIndex: number, from: number, used: number[]): number[] | null => {
+    const slot = slots[slotIndex];
+    if (!slot) return used;
+    let skipped = 0;
+    for (let i = from; i < hits.length && skipped <= slot.gap; i++) {
+      if (masked[i]) continue;
+      if (fits(slot, i)) {
+        const found = at(slotIndex + 1, i + 1, [...used, i]);
+        if (found) return found;
+      }
+      skipped += 1;
+    }
+    return null;
+  };
+  const first = slots[0];
+  if (!first) return null;
+  for (let i = 0; i < hits.length; i++) {
+    if (masked[i] || !fits(first, i)) continue;
+    const found = at(1, i + 1, [i]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */
+export function emergencyTokens(text: string): string[] {
+  const joined = text.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
+  return tokens(normalize(joined)).map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));
+}
+
+export interface EmergencyReading {
+  readonly emergency: boolean;
+  readonly categories: EmergencyCategory[];
+  /** The lexicon patterns that matched, for tests and for agents: never the citizen's words. */
+  readonly matched: string[];
+}
+
+const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
+
+/**
+ * Danger to life or safety in `text`? Masks the idioms of NOT_EMERGENCY first, then looks for the
+ * lexicon's phrases. A child word in an emergency adds the 'child' category.
+ */
+export function detectEmergency(text: string): EmergencyReading {
+  const t = emergencyTokens(text);
+  const hits = t.map((token) => SPECS.matches(token));
+  const keys = new Set(hits.flatMap((h) => [...h]));
+  const masked = t.map(() => false);
+  for (const negative of candidates(keys, NEGATIVE_BY_FIRST, NEGATIVE)) {
+    let hit = find(negative, hits, masked);
+    while (hit) {
+      for (const i of hit) masked[i] = true;
+      hit = find(negative, hits, masked);
+    }
+  }
+  const categories = new Set<EmergencyCategory>();
+  const matched: string[] = [];
+  let strong = 0;
+  let weak = 0;
+  for (const pattern of candidates(keys, POSITIVE_BY_FIRST, POSITIVE)) {
+    const phrase = pattern.phrase as EmergencyPhrase;
+    if (!find(pattern, hits, masked)) continue;
+    matched.push(phrase.pattern);
+    categories.add(phrase.category);
+    if (phrase.weak) weak += 1;
+    else strong += 1;
+  }
+  const emergency = strong > 0 || weak >= 2;
+  if (!emergency) return { emergency: false, categories: [], matched };
+  if (t.some((token, i) => !masked[i] && CHILD.has(token))) categories.add('child');
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched };
+}

@@ -1,0 +1,49 @@
+import { RegexpTokenizer } from 'natural/lib/natural/tokenizers';
+
+/**
+ * Text normalisation for triage. Two levels, on purpose:
+ * - `normalize` is what a person would still recognise: lower case, Danish letters kept, punctuation
+ *   gone. Time expressions and the emergency lexicon read this form.
+ * - `fold` is the matching key: æ/ø/å become ae/oe/aa on BOTH sides (knowledge base and question), so
+ *   "boernehave", "børnehave" and "bornehave"-with-ö all meet. Folding the other way (oe -> ø) would turn
+ *   English "does" or "shoe" into nonsense; folding to ASCII loses nothing that matching needs.
+ */
+
+// natural's WordTokenizer splits on [^A-Za-z0-9_] and so cuts "børnehave" in three; a Unicode-aware gap
+// pattern keeps every letter of every script, and the colon of a time ("16:30").
+const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}:]+/u });
+
+/** Lower case, NFC, Danish letters kept, other accents dropped (é -> e), punctuation to single spaces. */
+export function normalize(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .toLocaleLowerCase('da')
+      // German/Swedish keyboards: ä/ö are the Danish æ/ø.
+      .replace(/ä/g, 'æ')
+      .replace(/ö/g, 'ø')
+      .replace(/[^\u0000-\u007fæøå]/g, (ch) => ch.normalize('NFD').replace(/\p{M}+/gu, '') || ch)
+      // A hyphen inside a word joins it ("e-boks", "p-bøde", "SU-lån"): Danish writes these both ways.
+      .replace(/(\p{L})-(?=\p{L})/gu, '$1')
+      // "16.30", "9:15": a time stays one token, written with a colon.
+      .replace(/(\d)[.:](?=\d)/g, '$1:')
+      .replace(/[^\p{L}\p{N}:]+|:(?!\d)|(?<!\d):/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** The ASCII matching key of one normalised token: æ->ae, ø->oe, å->aa (the aa/oe/ae spellings stay). */
+export function fold(token: string): string {
+  return token.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}
+
+/** Tokens of an already normalised text (times like "16:30" stay one token). */
+export function tokens(normalized: string): string[] {
+  return tokenizer.tokenize(normalized);
+}
+
+/** normalize + tokens + fold: the matching keys of a raw text. */
+export function keys(text: string): string[] {
+  return tokens(normalize(text)).map(fold);
+}
