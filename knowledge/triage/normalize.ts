@@ -22,6 +22,7 @@ export function normalize(text: string): string {
       // German/Swedish keyboards: ä/ö are the Danish æ/ø.
       .replace(/ä/g, 'æ')
       .replace(/ö/g, 'ø')
+      // Other accents off (é -> e); æ/ø/å stay, they are letters of their own in Danish.
       .replace(/[^\u0000-\u007fæøå]/g, (ch) => ch.normalize('NFD').replace(/\p{M}+/gu, '') || ch)
       // A hyphen inside a word joins it ("e-boks", "p-bøde", "SU-lån"): Danish writes these both ways.
       .replace(/(\p{L})-(?=\p{L})/gu, '$1')

@@ -1,5 +1,5 @@
 import { PorterStemmer } from 'natural/lib/natural/stemmers';
-import snowball from 'snowball-stemmers';
+import { newStemmer } from 'snowball-stemmers';
 
 /**
  * Stemmers for folded tokens (ASCII: æ/ø/å already written ae/oe/aa, see normalize.ts). Both sides of a
@@ -12,7 +12,7 @@ export type StemmerName = 'snowball' | 'light' | 'none';
 
 export type Stem = (token: string) => string;
 
-const danishSnowball = snowball.newStemmer('danish');
+const danishSnowball = newStemmer('danish');
 
 /**
  * A light Danish stemmer: strips the common inflection endings (definite article, plural, genitive) and
@@ -27,23 +27,39 @@ function lightDanish(token: string): string {
   return t;
 }
 
+/**
+ * Stemming is pure and the vocabulary small, so results are remembered: natural's Porter stemmer alone
+ * took a third of the index build before this cache (measured with --cpu-prof).
+ */
+function memo(stem: Stem): Stem {
+  const cache = new Map<string, string>();
+  return (token) => {
+    let s = cache.get(token);
+    if (s === undefined) {
+      s = stem(token);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(token, s);
+    }
+    return s;
+  };
+}
+
+const DANISH: Record<StemmerName, Stem> = {
+  snowball: memo((t) => danishSnowball.stem(t)),
+  light: memo(lightDanish),
+  none: (t) => t,
+};
+
+const ENGLISH: Record<StemmerName, Stem> = {
+  snowball: memo((t) => PorterStemmer.stem(t)),
+  light: memo((t) => PorterStemmer.stem(t)),
+  none: (t) => t,
+};
+
 export function danishStemmer(name: StemmerName): Stem {
-  switch (name) {
-    case 'snowball':
-      return (t) => danishSnowball.stem(t);
-    case 'light':
-      return lightDanish;
-    case 'none':
-      return (t) => t;
-  }
+  return DANISH[name];
 }
 
 export function englishStemmer(name: StemmerName): Stem {
-  switch (name) {
-    case 'snowball':
-    case 'light':
-      return (t) => PorterStemmer.stem(t);
-    case 'none':
-      return (t) => t;
-  }
+  return ENGLISH[name];
 }
