@@ -90,10 +90,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerMessagesRoute(server, { adapter, bot, maxText: config.FRONTDOOR_MAX_TEXT, inFlight: track });
   registerCallbackRoutes(server, { callbacks });
 
-  server.on('restifyError', (req, res, err, next) => {
-    logger.info('http_error', { status: (err as { statusCode?: number }).statusCode, route: req.getRoute()?.path?.toString() });
-    return next();
-  });
 
   // Personal data is purged FRONTDOOR_PURGE_DAYS after a callback ends; the server runs it daily.
   const purge = startPurgeSchedule(callbacks, config.FRONTDOOR_PURGE_DAYS, {

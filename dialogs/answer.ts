@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { describeStatus, describeWeek, formatTime, type HoursEngine } from '../knowledge/hours';
+import { describeStatus, describeWeek, formatDayRelative, formatTime, type HoursEngine } from '../knowledge/hours';
 import type { KnowledgeBase } from '../knowledge/kb';
 import type { AcuteCategory, Lang, Phone, Source, Unit } from '../knowledge/schema/unit';
 import type { TimeQuery } from '../knowledge/triage';
@@ -80,12 +80,14 @@ function otherWays(unit: Unit, lang: Lang): { label: string; url?: string }[] {
 }
 
 /** Yes/no for a time the citizen asked about, with that day's hours. */
-function whenSentence(deps: AnswerDeps, unit: Unit, when: TimeQuery, lang: Lang): { text: string; speak: string } {
+function whenSentence(deps: AnswerDeps, unit: Unit, when: TimeQuery, now: DateTime, lang: Lang): { text: string; speak: string } {
+  // A point in time is said our way ("torsdag kl. 16.30"); a span keeps the citizen's words ("torsdag eftermiddag").
+  const asked = when.end === null ? `${formatDayRelative(when.start, now, lang)} ${formatTime(when.start, lang)}` : when.text;
   const status = deps.hours.status(unit.id, when.start);
   const day = deps.hours.day(unit.id, when.start);
   const windowsText = day.windows.length === 0
     ? (lang === 'da' ? 'lukket hele dagen' : 'closed all day')
-    : day.windows.map((w) => `${formatTime(w.start, lang)}–${formatTime(w.end, lang)}`).join(lang === 'da' ? ' og ' : ' and ');
+    : day.windows.map((w) => `${formatTime(w.start, lang)}–${formatTime(w.end, lang).replace(/^kl\. /, '')}`).join(lang === 'da' ? ' og ' : ' and ');
   let open: boolean | null = status.open;
   if (when.end !== null && status.kind === 'scheduled' && !status.open) {
     open = deps.hours.windows(unit.id, when.start, when.end).length > 0;
@@ -95,8 +97,8 @@ function whenSentence(deps: AnswerDeps, unit: Unit, when: TimeQuery, lang: Lang)
     open === null
       ? lang === 'da' ? 'Det kan jeg ikke sige – telefontiden kendes ikke præcist.' : 'I cannot say – the exact phone hours are not known.'
       : open
-        ? lang === 'da' ? `Ja, ${when.text} har de åbent.` : `Yes, ${when.text} they are open.`
-        : lang === 'da' ? `Nej, ${when.text} har de lukket.` : `No, ${when.text} they are closed.`;
+        ? lang === 'da' ? `Ja, ${asked} har de åbent.` : `Yes, ${asked} they are open.`
+        : lang === 'da' ? `Nej, ${asked} har de lukket.` : `No, ${asked} they are closed.`;
   const hoursLine = status.kind === 'always-open'
     ? ''
     : lang === 'da' ? ` Den dag: ${windowsText}${holiday}.` : ` That day: ${windowsText}${holiday}.`;
@@ -121,7 +123,7 @@ export function unitAnswer(deps: AnswerDeps, unit: Unit, options: UnitAnswerOpti
   text.push(statusText);
   speak.push(`${statusText}.`);
   if (options.when) {
-    const w = whenSentence(deps, unit, options.when, lang);
+    const w = whenSentence(deps, unit, options.when, now, lang);
     text.push(w.text);
     speak.push(w.speak);
   }
@@ -170,9 +172,9 @@ export function emergencyReply(deps: AnswerDeps, categories: readonly AcuteCateg
     text.push(t('emergencyLines', lang));
     for (const unit of lines) {
       const phone = unit.contacts.phones[0];
-      const number = phone ? phoneParts(phone).display : '';
+      const number = phone ? `${phoneParts(phone).display}${phone.label ? ` (${phone.label[lang]})` : ''}` : '';
       text.push(`- **${unit.name[lang]}**: ${number} – ${unit.acute?.note[lang] ?? ''}`);
-      speak.push(`${unit.name[lang]}: ${number}.`);
+      speak.push(`${unit.name[lang]}: ${phone ? phoneParts(phone).display : ''}.`);
     }
   }
   return { lang, text: text.join('\n'), speak: speak.join(' ') };

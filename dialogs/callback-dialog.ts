@@ -69,8 +69,8 @@ const TEXT = {
     en: (unit: string, topic: string) => `I will book a call-back from **${unit}**${topic ? ` about: "${topic}"` : ''}.`,
   },
   askPhone: {
-    da: 'Hvilket telefonnummer skal de ringe til? (8 cifre, fx 12 34 56 78)',
-    en: 'Which phone number should they call? (8 digits, e.g. 12 34 56 78)',
+    da: 'Hvilket telefonnummer skal de ringe til? (8 cifre, fx 21 43 65 87)',
+    en: 'Which phone number should they call? (8 digits, e.g. 21 43 65 87)',
   },
   askName: {
     da: 'Hvad er dit navn? Det er frivilligt – skriv "spring over", hvis du ikke vil oplyse det.',
@@ -154,8 +154,8 @@ export class CallbackDialog extends ComponentDialog {
     }
     await this.say(step, TEXT.intro[lang](unit.name[lang], options.topic.slice(0, 140)));
     return step.prompt(PHONE_PROMPT, {
-      prompt: this.render(step, { lang, text: TEXT.askPhone[lang], speak: TEXT.askPhone[lang], expectsInput: true }),
-      retryPrompt: this.render(step, { lang, text: errorMessage('invalid_phone', lang), speak: errorMessage('invalid_phone', lang), expectsInput: true }),
+      prompt: this.render(step, { lang, text: TEXT.askPhone[lang], speak: TEXT.askPhone[lang], expectsInput: true, expects: 'digits' }),
+      retryPrompt: this.render(step, { lang, text: errorMessage('invalid_phone', lang), speak: errorMessage('invalid_phone', lang), expectsInput: true, expects: 'digits' }),
     });
   }
 

@@ -48,8 +48,8 @@ export class CancelBookingDialog extends ComponentDialog {
     const render = rendererFor(step.context);
     const text = TEXT.askPhone[lang](reference);
     return step.prompt(PHONE_PROMPT, {
-      prompt: render({ lang, text, speak: text, expectsInput: true }),
-      retryPrompt: render({ lang, text: errorMessage('invalid_phone', lang), speak: errorMessage('invalid_phone', lang), expectsInput: true }),
+      prompt: render({ lang, text, speak: text, expectsInput: true, expects: 'digits' }),
+      retryPrompt: render({ lang, text: errorMessage('invalid_phone', lang), speak: errorMessage('invalid_phone', lang), expectsInput: true, expects: 'digits' }),
     });
   }
 

@@ -70,7 +70,9 @@ export class FrontdoorBot extends ActivityHandler {
       case 'restart': {
         await dc.cancelAllDialogs();
         const lang = mem.lang;
-        Object.assign(mem, freshMemory(), { lang, langChosen: mem.langChosen, welcomed: true });
+        const langChosen = mem.langChosen;
+        delete mem.lastUnitId;
+        Object.assign(mem, freshMemory(), { lang, langChosen, welcomed: true });
         await sendReply(context, { lang, text: `${t('restarted', lang)} ${t('welcome', lang)}`, speak: `${t('restarted', lang)} ${t('welcome', lang)}` });
         return;
       }

@@ -34,6 +34,8 @@ const CLARIFY_FLOOR = 0.12;
 
 /** Words that refer back to the unit of the last answer. */
 const FOLLOW_UP = /\b(de|dem|deres|den|dens|der|they|them|their|it|its|what about|hvad med|og hvad|and on|og om)\b/i;
+/** Pronouns that only make sense about someone already named. */
+const REFERS_BACK = /\b(de|dem|deres|they|them|their)\b/i;
 const WEEK = /\b(ugen|ugens|hele ugen|telefontider|åbningstider|aabningstider|week|weekly|opening hours|phone hours)\b/i;
 
 interface TurnValues {
@@ -103,6 +105,11 @@ export class MainDialog extends ComponentDialog {
 
     let unitId = triage.unitId;
     if (mem.lastUnitId && isFollowUp(text, triage)) unitId = mem.lastUnitId;
+    if (unitId === null && mem.lastUnitId === undefined && REFERS_BACK.test(text) && text.trim().split(/\s+/).length <= 8) {
+      // "hvad er deres mail?" with nothing said before: ask who, rather than guess or give up.
+      await sendReply(context, { lang, text: t('noContext', lang), speak: t('noContext', lang) });
+      return step.endDialog();
+    }
     if (unitId === null) {
       const candidates = triage.alternatives.filter((a) => a.confidence >= CLARIFY_FLOOR).map((a) => a.unitId);
       if (!triage.outOfScope && candidates.length > 0) {
@@ -114,10 +121,6 @@ export class MainDialog extends ComponentDialog {
           choices: toBotChoices(reply.choices ?? []),
           style: ListStyle.none,
         });
-      }
-      if (mem.lastUnitId === undefined && triage.intent !== 'unknown' && text.trim().split(/\s+/).length <= 4 && !triage.outOfScope && FOLLOW_UP.test(text)) {
-        await sendReply(context, { lang, text: t('noContext', lang), speak: t('noContext', lang) });
-        return step.endDialog();
       }
       await sendReply(context, abstainReply(this.deps, lang, now, triage.outOfScope));
       return step.endDialog();

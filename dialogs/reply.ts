@@ -17,6 +17,12 @@ export interface Reply {
   readonly card?: FactCard;
   /** Whether the bot now waits for an answer (prompts) or just informs. */
   readonly expectsInput?: boolean;
+  /**
+   * What kind of answer a prompt waits for, when a channel can help: `digits` = a number the
+   * citizen may key in (a keypad channel collects the keys up to `#`). Channel-neutral: the
+   * dialog says what it asks for, the renderer decides what that means for its channel.
+   */
+  readonly expects?: 'digits';
 }
 
 export interface Choice {
@@ -50,5 +56,6 @@ export function joinReplies(lang: Lang, parts: readonly Reply[]): Reply {
     ...(choices.length > 0 ? { choices } : {}),
     ...(card ? { card } : {}),
     expectsInput: parts.some((p) => p.expectsInput),
+    ...(parts.some((p) => p.expects === 'digits') ? { expects: 'digits' as const } : {}),
   };
 }

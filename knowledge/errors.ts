@@ -41,8 +41,8 @@ export const ERRORS = {
   },
   invalid_phone: {
     status: 422,
-    da: 'Telefonnummeret skal være et dansk nummer med 8 cifre, fx 12 34 56 78.',
-    en: 'The phone number must be a Danish number with 8 digits, e.g. 12 34 56 78.',
+    da: 'Telefonnummeret skal være et dansk nummer med 8 cifre, fx 21 43 65 87.',
+    en: 'The phone number must be a Danish number with 8 digits, e.g. 21 43 65 87.',
   },
   invalid_slot: {
     status: 422,

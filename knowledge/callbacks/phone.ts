@@ -1,5 +1,5 @@
 /**
- * Danish phone numbers as citizens type or say them: "12 34 56 78", "+45 12345678",
+ * Danish phone numbers as citizens type or say them: "21 43 65 87", "+45 12345678",
  * "0045-12-34-56-78", "(+45) 12.34.56.78". Danish subscriber numbers have 8 digits and never
  * start with 0 or 1 (0 is the trunk prefix abroad, 1xx are short codes such as 112 and 114).
  */

@@ -15,7 +15,7 @@ describe('the error catalogue', () => {
   test('answers an invalid phone number with the Danish example the citizen can follow', () => {
     expect(errorBody('invalid_phone')).toEqual({
       error: 'invalid_phone',
-      message: 'Telefonnummeret skal være et dansk nummer med 8 cifre, fx 12 34 56 78.',
+      message: 'Telefonnummeret skal være et dansk nummer med 8 cifre, fx 21 43 65 87.',
     });
   });
 

@@ -122,7 +122,7 @@ describe('POST /api/callbacks', () => {
 
   test('answers in English when the booking is in English', async () => {
     const res = await post(`${url}/api/callbacks`, booking({ phone: '1234', lang: 'en' }));
-    expect(res.body).toEqual({ error: 'invalid_phone', message: 'The phone number must be a Danish number with 8 digits, e.g. 12 34 56 78.' });
+    expect(res.body).toEqual({ error: 'invalid_phone', message: 'The phone number must be a Danish number with 8 digits, e.g. 21 43 65 87.' });
   });
 
   test.each([
