@@ -1,8 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
-  ConfirmPrompt,
   ListStyle,
   TextPrompt,
   WaterfallDialog,
@@ -19,7 +17,7 @@ import { errorMessage } from '../knowledge/errors';
 import { describeStatus, formatDayRelative, formatTime } from '../knowledge/hours';
 import type { Lang } from '../knowledge/schema/unit';
 import { matchChoice } from './choices';
-import { DANISH_CHOICE_DEFAULTS, DANISH_CONFIRM_DEFAULTS } from './danish-prompts';
+import { danishChoicePrompt, danishConfirmPrompt } from './danish-prompts';
 import type { FrontdoorDeps } from './deps';
 import type { Choice, Reply } from './reply';
 import { rendererFor, sendReply } from './render';
@@ -137,8 +135,8 @@ export class CallbackDialog extends ComponentDialog {
     );
     this.addDialog(new TextPrompt(PHONE_PROMPT, phoneValidator));
     this.addDialog(new TextPrompt(NAME_PROMPT));
-    this.addDialog(new ChoicePrompt(SLOT_PROMPT, slotValidator, 'da-dk', DANISH_CHOICE_DEFAULTS));
-    this.addDialog(new ConfirmPrompt(CONSENT_PROMPT, consentValidator, 'da-dk', DANISH_CONFIRM_DEFAULTS));
+    this.addDialog(danishChoicePrompt(SLOT_PROMPT, slotValidator));
+    this.addDialog(danishConfirmPrompt(CONSENT_PROMPT, consentValidator));
     this.initialDialogId = FLOW;
   }
 

@@ -1,4 +1,4 @@
-import type { ChoiceFactoryOptions } from 'botbuilder-dialogs';
+import { ChoicePrompt, ConfirmPrompt, ListStyle, type ChoiceFactoryOptions, type FoundChoice, type PromptValidator } from 'botbuilder-dialogs';
 
 /**
  * botbuilder's Choice and Confirm prompts ship no Danish culture (PromptCultureModels has no
@@ -31,3 +31,21 @@ export const DANISH_CONFIRM_DEFAULTS: Record<string, { choices: string[]; option
   'en-us': { choices: ['Yes', 'No'], options: EN_OPTIONS },
   'en-gb': { choices: ['Yes', 'No'], options: EN_OPTIONS },
 };
+
+/**
+ * A ChoicePrompt with the Danish defaults. Its own list style is off: our renderers draw the
+ * choices (buttons on the web, "Tryk 1 for …" on the phone), so the prompt must not append
+ * "(1) … eller (2) …" to the text as well.
+ */
+export function danishChoicePrompt(id: string, validator: PromptValidator<FoundChoice>): ChoicePrompt {
+  const prompt = new ChoicePrompt(id, validator, 'da-dk', DANISH_CHOICE_DEFAULTS);
+  prompt.style = ListStyle.none;
+  return prompt;
+}
+
+/** A ConfirmPrompt with the Danish yes/no defaults; list style off for the same reason. */
+export function danishConfirmPrompt(id: string, validator: PromptValidator<boolean>): ConfirmPrompt {
+  const prompt = new ConfirmPrompt(id, validator, 'da-dk', DANISH_CONFIRM_DEFAULTS);
+  prompt.style = ListStyle.none;
+  return prompt;
+}

@@ -1,8 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import {
   ComponentDialog,
-  ConfirmPrompt,
-  ChoicePrompt,
   ListStyle,
   WaterfallDialog,
   type Choice as BotChoice,
@@ -17,7 +15,7 @@ import type { TriageResult } from '../knowledge/triage';
 import { abstainReply, callbackOffer, clarifyReply, emergencyReply, shouldOfferCallback, unitAnswer } from './answer';
 import { CALLBACK_DIALOG, CallbackDialog, type CallbackDialogOptions } from './callback-dialog';
 import { matchChoice } from './choices';
-import { DANISH_CHOICE_DEFAULTS, DANISH_CONFIRM_DEFAULTS } from './danish-prompts';
+import { danishChoicePrompt, danishConfirmPrompt } from './danish-prompts';
 import type { FrontdoorDeps } from './deps';
 import { joinReplies, type Choice, type Reply } from './reply';
 import { rendererFor, sendReply } from './render';
@@ -62,8 +60,8 @@ export class MainDialog extends ComponentDialog {
         (step) => this.afterOffer(step),
       ]),
     );
-    this.addDialog(new ChoicePrompt(CLARIFY_PROMPT, choiceValidator, 'da-dk', DANISH_CHOICE_DEFAULTS));
-    this.addDialog(new ConfirmPrompt(CONFIRM_PROMPT, confirmValidator, 'da-dk', DANISH_CONFIRM_DEFAULTS));
+    this.addDialog(danishChoicePrompt(CLARIFY_PROMPT, choiceValidator));
+    this.addDialog(danishConfirmPrompt(CONFIRM_PROMPT, confirmValidator));
     this.addDialog(new CallbackDialog(deps, memory));
     this.initialDialogId = TURN;
   }
