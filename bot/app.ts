@@ -9,6 +9,7 @@ import { HoursEngine } from '../knowledge/hours';
 import { formatProblem, loadKnowledgeBase, type KnowledgeBase } from '../knowledge/kb';
 import { Triage } from '../knowledge/triage';
 import { FrontdoorAdapter } from './adapter';
+import { registerAgentRoutes } from './agent';
 import { clockFromEnv } from './config/clock-from-env';
 import type { Config } from './config/config';
 import { registerCallbackRoutes } from './http/callback-routes';
@@ -89,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerHealthRoute(server, { units: kb.list().length, storage: async () => db instanceof ReopeningDatabase ? db.isOpen : true });
   registerMessagesRoute(server, { adapter, bot, maxText: config.FRONTDOOR_MAX_TEXT, inFlight: track });
   registerCallbackRoutes(server, { callbacks });
+  registerAgentRoutes(server, { ...deps, db, sessionSecret: config.FRONTDOOR_SESSION_SECRET, publicUrl: config.PUBLIC_URL, logger });
 
 
   // Personal data is purged FRONTDOOR_PURGE_DAYS after a callback ends; the server runs it daily.
