@@ -89,6 +89,21 @@ export const ERRORS = {
     da: 'Der skete en fejl hos os. Prøv igen om lidt.',
     en: 'Something went wrong on our side. Please try again shortly.',
   },
+  unauthorized: {
+    status: 401,
+    da: 'Chatten mangler adgang. Genindlæs siden for at starte en ny samtale.',
+    en: 'The chat has no access. Reload the page to start a new conversation.',
+  },
+  forbidden: {
+    status: 403,
+    da: 'Chatten er udløbet eller hører til en anden samtale. Genindlæs siden for at starte en ny samtale.',
+    en: 'The chat has expired or belongs to another conversation. Reload the page to start a new conversation.',
+  },
+  conversation_not_found: {
+    status: 404,
+    da: 'Samtalen findes ikke længere. Genindlæs siden for at starte en ny.',
+    en: 'The conversation no longer exists. Reload the page to start a new one.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** One catalogue entry: the HTTP status and the citizen-facing message in both languages. */
