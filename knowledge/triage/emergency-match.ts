@@ -1,10 +1,14 @@
 import { boundedDamerau } from './fuzzy';
-import { fold, normalize, tokens } from './normalize';
+import { detectLanguage } from './language';
+import { fold, normalize, strip, tokens } from './normalize';
 import {
   CHILD_WORDS,
   EMERGENCY_PHRASES,
+  ENGLISH_ONLY,
+  AFTER_THE_FACT,
   NOT_EMERGENCY,
   NOT_TYPOS,
+  STILL_HAPPENING,
   SPELLING_VARIANTS,
   type EmergencyCategory,
   type EmergencyPhrase,
@@ -30,11 +34,11 @@ interface Pattern {
 }
 
 const DEFAULT_GAP = 1;
-const WIDE_GAP = 4;
+const WIDE_GAP = 6;
 /** Pattern words this long also match with one typo. Shorter ones must be exact: "leve" is one edit from "lave". */
 const FUZZY_MIN = 6;
 
-function compile(pattern: string, phrase: EmergencyPhrase | null): Pattern {
+function compile(pattern: string, phrase: EmergencyPhrase | null, gapBetween = DEFAULT_GAP): Pattern {
   const slots: Slot[] = [];
   let gap = 0;
   for (const part of pattern.split(/\s+/)) {
@@ -48,13 +52,17 @@ function compile(pattern: string, phrase: EmergencyPhrase | null): Pattern {
       return { word, prefix, key: prefix ? `${word}*` : word };
     });
     slots.push({ alternatives, gap: slots.length === 0 ? 0 : gap });
-    gap = DEFAULT_GAP;
+    gap = gapBetween;
   }
   return { slots, phrase };
 }
 
 const POSITIVE = EMERGENCY_PHRASES.map((p) => compile(p.pattern, p));
-const NEGATIVE = NOT_EMERGENCY.map((p) => compile(p, null));
+const ENGLISH = ENGLISH_ONLY.map((p) => compile(p.pattern, p));
+// An idiom's words stand together: a gap would let "slår til" mask "slår mig til".
+const NEGATIVE = NOT_EMERGENCY.map((p) => compile(p, null, 0));
+const PAST = AFTER_THE_FACT.map((p) => compile(p, null));
+const NOW = STILL_HAPPENING.map((p) => compile(p, null));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
 const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));
 
@@ -65,6 +73,8 @@ const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));
  */
 class SpecIndex {
   readonly #exact = new Set<string>();
+  /** Words with Danish letters by their stripped key: "born" finds "børn", "slar" finds "slår". */
+  readonly #stripped = new Map<string, string[]>();
   readonly #deletes = new Map<string, string[]>();
   /** Prefix patterns by their first two letters: a typo is allowed after those. */
   readonly #prefixes = new Map<string, WordSpec[]>();
@@ -81,6 +91,8 @@ class SpecIndex {
         continue;
       }
       this.#exact.add(spec.word);
+      const stripped = strip(spec.word);
+      if (stripped !== spec.word) this.#stripped.set(stripped, [...(this.#stripped.get(stripped) ?? []), spec.word]);
       if (spec.word.length < FUZZY_MIN) continue;
       for (const d of oneDeletes(spec.word)) {
         const bucket = this.#deletes.get(d);
@@ -93,6 +105,7 @@ class SpecIndex {
   matches(token: string): Set<string> {
     const out = new Set<string>();
     if (this.#exact.has(token)) out.add(token);
+    for (const word of this.#stripped.get(token) ?? []) out.add(word);
     if (REAL_WORDS.has(token)) return out;
     for (const d of oneDeletes(token)) {
       for (const word of this.#deletes.get(d) ?? []) {
@@ -120,7 +133,7 @@ function prefixMatches(prefix: string, token: string): boolean {
   return false;
 }
 
-const SPECS = new SpecIndex([...POSITIVE, ...NEGATIVE]);
+const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...NOW]);
 
 /** Patterns by the keys of their first slot: only patterns whose first word occurs are tried. */
 function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
@@ -131,6 +144,7 @@ function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
   return map;
 }
 const POSITIVE_BY_FIRST = byFirstKey(POSITIVE);
+const ENGLISH_BY_FIRST = byFirstKey(ENGLISH);
 const NEGATIVE_BY_FIRST = byFirstKey(NEGATIVE);
 
 /** The patterns (in lexicon order) whose first word is among `keys`. */
@@ -184,27 +198,37 @@ export interface EmergencyReading {
 const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
 
 /**
- * Danger to life or safety in `text`? Masks the idioms of NOT_EMERGENCY first, then looks for the
- * lexicon's phrases. A child word in an emergency adds the 'child' category.
+ * Danger to life or safety in `text` (a message in `lang`)? Masks the idioms of NOT_EMERGENCY first, then
+ * looks for the lexicon's phrases. A child word in an emergency adds the 'child' category.
  */
-export function detectEmergency(text: string): EmergencyReading {
+export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage(text)): EmergencyReading {
   const t = emergencyTokens(text);
   const hits = t.map((token) => SPECS.matches(token));
   const keys = new Set(hits.flatMap((h) => [...h]));
   const masked = t.map(() => false);
+  // Idioms are found on the unmasked message (two may share a word: "get a smoke alarm"), then masked.
+  const none = t.map(() => false);
   for (const negative of candidates(keys, NEGATIVE_BY_FIRST, NEGATIVE)) {
-    let hit = find(negative, hits, masked);
+    const seen = none.slice();
+    let hit = find(negative, hits, seen);
     while (hit) {
-      for (const i of hit) masked[i] = true;
-      hit = find(negative, hits, masked);
+      for (const i of hit) {
+        seen[i] = true;
+        masked[i] = true;
+      }
+      hit = find(negative, hits, seen);
     }
   }
   const categories = new Set<EmergencyCategory>();
   const matched: string[] = [];
+  const told = PAST.some((p) => find(p, hits, masked)) && !NOW.some((p) => find(p, hits, masked));
   let strong = 0;
   let weak = 0;
-  for (const pattern of candidates(keys, POSITIVE_BY_FIRST, POSITIVE)) {
+  const patterns = candidates(keys, POSITIVE_BY_FIRST, POSITIVE);
+  if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST, ENGLISH));
+  for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
+    if (told && phrase.category !== 'crisis') continue;
     if (!find(pattern, hits, masked)) continue;
     matched.push(phrase.pattern);
     categories.add(phrase.category);

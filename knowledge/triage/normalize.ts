@@ -39,6 +39,14 @@ export function fold(token: string): string {
   return token.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
 }
 
+/**
+ * The key of a word typed without Danish letters at all ("born" for "børn", "slar" for "slår"): the
+ * folded form with ae/oe/aa reduced to a/o/a. Lossy, so only a fallback after the exact forms.
+ */
+export function strip(folded: string): string {
+  return folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
+}
+
 /** Tokens of an already normalised text (times like "16:30" stay one token). */
 export function tokens(normalized: string): string[] {
   return tokenizer.tokenize(normalized);

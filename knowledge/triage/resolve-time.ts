@@ -113,6 +113,12 @@ function parse(t: readonly string[]): Parsed {
     const two = `${w} ${t[i + 1] ?? ''}`;
     const three = `${two} ${t[i + 2] ?? ''}`;
 
+    // "god morgen", "good evening": a greeting, not a time.
+    if ((w === 'god' || w === 'good' || w === 'godmorgen') && DAY_PARTS.has(t[i + 1] ?? '')) {
+      i += 1;
+      continue;
+    }
+
     // "i morgen tidlig": tomorrow, early.
     if (DAY_OFFSETS.has(three)) {
       p.day = { kind: 'offset', days: DAY_OFFSETS.get(three) as number };
@@ -296,7 +302,9 @@ export function resolveTime(text: string, now: DateTime, lang: 'da' | 'en'): Tim
 
   const build = (day: DateTime): { start: DateTime; end: DateTime | null } => {
     const startOfDay = day.startOf('day');
-    const at = (minutes: number): DateTime => startOfDay.plus({ minutes });
+    // Wall-clock time on that day: adding minutes to midnight would be an hour off on a DST day.
+    const at = (minutes: number): DateTime =>
+      startOfDay.plus({ days: Math.floor(minutes / (24 * 60)) }).set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 });
     const part = p.part;
     const partStart = part ? at(part.start) : startOfDay;
     const partEnd = part ? (part.end > part.start ? at(part.end) : at(part.end + 24 * 60)) : startOfDay.plus({ days: 1 });

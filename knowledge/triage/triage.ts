@@ -68,7 +68,7 @@ export class Triage {
   classify(text: string, now: DateTime): TriageResult {
     const { text: redactedText, found: cpr } = redactCpr(text);
     const lang = detectLanguage(redactedText);
-    const emergency = detectEmergency(redactedText);
+    const emergency = detectEmergency(redactedText, lang);
     const when = resolveTime(redactedText, now, lang);
     const intent = detectIntent(redactedText, when !== null);
     const scored = this.score(redactedText, lang);
