@@ -15,8 +15,10 @@ import type { Config } from './config/config';
 import { registerCallbackRoutes } from './http/callback-routes';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
+import { registerTwilioRoutes } from './ivr';
 import type { Logger } from './log';
 import { ChannelRenderer } from './middleware/channel-renderer';
+import { DtmfCollector } from './middleware/dtmf-collector';
 import { RetryGuard } from './middleware/retry-guard';
 import { SqlCallbackRepository } from './storage/callback-repository';
 import type { Database } from './storage/database';
@@ -79,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const adapter = new FrontdoorAdapter(config, logger);
   adapter.use(new RetryGuard());
   adapter.use(new ChannelRenderer({ voiceDa: config.FRONTDOOR_VOICE_DA, voiceEn: config.FRONTDOOR_VOICE_EN }));
+  adapter.use(new DtmfCollector({ kb, hours, clock, voices: { voiceDa: config.FRONTDOOR_VOICE_DA, voiceEn: config.FRONTDOOR_VOICE_EN } }));
 
   const server = restify.createServer({ name: 'frontdoor', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -90,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerHealthRoute(server, { units: kb.list().length, storage: async () => db instanceof ReopeningDatabase ? db.isOpen : true });
   registerMessagesRoute(server, { adapter, bot, maxText: config.FRONTDOOR_MAX_TEXT, inFlight: track });
   registerCallbackRoutes(server, { callbacks });
+  registerTwilioRoutes(server, { ...deps, authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL, voices: { da: config.FRONTDOOR_VOICE_DA, en: config.FRONTDOOR_VOICE_EN }, logger });
   registerAgentRoutes(server, { ...deps, db, sessionSecret: config.FRONTDOOR_SESSION_SECRET, publicUrl: config.PUBLIC_URL, logger });
 
 

@@ -17,5 +17,5 @@ export function parseXml(text: string): Document {
 export function spokenText(xml: string): string {
   parseXml(xml);
   const paused = xml.replace(/<(?:break|Pause)\b[^>]*\/>/g, ' ');
-  return (parseXml(paused).documentElement?.textContent ?? '').replace(/\s+/g, ' ').replace(/ ([.,])/g, '$1').trim();
+  return (parseXml(paused).documentElement?.textContent ?? '').replace(/\s+/g, ' ').replace(/ ([.,?!])/g, '$1').trim();
 }
