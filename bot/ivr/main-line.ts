@@ -32,9 +32,13 @@ export function mainLine(kb: KnowledgeBase, hours: HoursEngine, now: DateTime, l
   return { unit, number: unitNumber(unit), open: status.open, status: describeStatus(status, now, lang) };
 }
 
+/** What a caller says to book a callback from the main number; triage reads it as exactly that. */
+export const CALLBACK_PHRASE: Record<Lang, string> = { da: 'ring mig op fra hovednummeret', en: 'call me back from the main number' };
+
 /**
- * The way out for a caller the menu could not help (silence, wrong keys): the main number while
- * it is open; when it is closed, when it opens and the offer of a callback.
+ * The way out for a caller the menu could not help (silence, wrong keys) on a channel that can
+ * only be spoken to: the main number while it is open; when it is closed, when it opens and how
+ * to have it call back.
  */
 export function wayOutSentence(line: MainLine, lang: Lang): string {
   const number = line.number?.display ?? '89 40 20 00';
@@ -44,6 +48,6 @@ export function wayOutSentence(line: MainLine, lang: Lang): string {
       : `You can also call the municipality's main number ${number}. ${line.status}.`;
   }
   return lang === 'da'
-    ? `Kommunens hovednummer ${number} har lukket nu. ${line.status}. Sig "ring mig op", så bestiller jeg en opringning til dig.`
-    : `The municipality's main number ${number} is closed now. ${line.status}. Say "call me back" and I will book a call-back for you.`;
+    ? `Kommunens hovednummer er ${number}. ${line.status}. Sig "${CALLBACK_PHRASE.da}", så bestiller jeg en opringning.`
+    : `The municipality's main number is ${number}. ${line.status}. Say "${CALLBACK_PHRASE.en}" and I will book a call-back.`;
 }
