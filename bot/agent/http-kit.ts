@@ -19,11 +19,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-/** Headers on every console response: nothing cached, sniffed, framed or leaked in a Referer. */
+/**
+ * Headers on every console response: nothing cached, sniffed or framed. `same-origin` rather than
+ * `no-referrer`: under no-referrer Chromium sends `Origin: null` on the page's own form posts,
+ * which the same-origin check must refuse; other sites still get no Referer.
+ */
 export const NO_STORE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
 

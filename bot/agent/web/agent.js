@@ -303,7 +303,7 @@
 
   function renderQueue(list) {
     const open = list.filter((b) => b.status === 'booked' || b.status === 'claimed').length;
-    queueStatus.textContent = list.length === 0 ? 'Ingen opringninger denne dag' : `${list.length} opringninger, ${open} åbne`;
+    queueStatus.textContent = list.length === 0 ? 'Ingen opringninger denne dag' : `${list.length} ${list.length === 1 ? 'opringning' : 'opringninger'}, ${open} ${open === 1 ? 'åben' : 'åbne'}`;
     queueList.replaceChildren(
       ...list.map((b) => {
         const ref = b.reference;
