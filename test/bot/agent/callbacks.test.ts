@@ -210,3 +210,22 @@ describe('personal data', () => {
     }
   });
 });
+
+describe('when the audit log cannot be written', () => {
+  test('the number is not shown (503); claiming again once the log works shows it and logs it', async () => {
+    const ref = await book('09:00', '23 45 67 89');
+    await app.app.db.exec('ALTER TABLE audit_log RENAME TO audit_log_away');
+    let res;
+    try {
+      res = await claim(ref, anna);
+    } finally {
+      await app.app.db.exec('ALTER TABLE audit_log_away RENAME TO audit_log');
+    }
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ error: 'agent_storage_unavailable' });
+    expect(res.text).not.toContain('67 89');
+    const again = await claim(ref, anna);
+    expect(again.body.callback).toMatchObject({ phone: '+45 23 45 67 89', phoneVisible: true });
+    expect(await phoneShown()).toEqual([['anna', ref]]);
+  });
+});
