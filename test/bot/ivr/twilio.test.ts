@@ -59,6 +59,25 @@ describe('the Twilio IVR in the morning (every unit open)', () => {
     expect(answer.dial).toBe(MAIN);
   });
 
+  test('unsure speech gets the likely units as a keypad menu, and a key picks one', async () => {
+    const call = new TwilioCall(running.url, nextSid(), CALLER);
+    await call.start();
+    await call.press('6');
+    const pick = await call.say('min mor har brug for hjælp');
+    expect(pick.spoken).toMatch(/^Jeg er ikke helt sikker på, hvem du skal have fat i\. Tryk 1 for Sundhed og Omsorg \(En Indgang\)\. Tryk 2 for /);
+    expect(pick.spoken).toContain('Tryk 0 for at gå tilbage til menuen.');
+    expect((await call.press('1')).spoken).toMatch(/^Sundhed og Omsorg \(En Indgang\)\. Åbent nu/);
+  });
+
+  test('speech outside the municipality gets an honest "not sure" and the main number', async () => {
+    const call = new TwilioCall(running.url, nextSid(), CALLER);
+    await call.start();
+    await call.press('6');
+    const answer = await call.say('hvad er vejret i morgen');
+    expect(answer.spoken).toMatch(/^Det er jeg ikke sikker på, hvem der tager sig af\. Jeg stiller dig videre til kommunens hovednummer\. Aarhus Kommune\./);
+    expect(answer.dial).toBe(MAIN);
+  });
+
   test('a unit named in speech at the main menu is answered directly', async () => {
     const call = new TwilioCall(running.url, nextSid(), CALLER);
     await call.start();
