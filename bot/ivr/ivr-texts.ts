@@ -1,5 +1,3 @@
-import type { Lang } from '../../knowledge/schema/unit';
-
 /** Everything the phone menu says, in Danish and English; facts (names, hours, numbers) are filled in. */
 export const IVR = {
   welcome: { da: 'Velkommen til Aarhus Kommune.', en: 'Welcome to Aarhus Municipality.' },
@@ -74,7 +72,3 @@ export const IVR = {
   and: { da: 'og', en: 'and' },
 } as const;
 
-/** A fixed sentence in the caller's language. */
-export function ivrText(key: { [K in keyof typeof IVR]: (typeof IVR)[K] extends Record<Lang, string> ? K : never }[keyof typeof IVR], lang: Lang): string {
-  return IVR[key][lang];
-}
