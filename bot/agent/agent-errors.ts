@@ -29,7 +29,16 @@ export const AGENT_ERRORS = {
   },
 } as const;
 
-type CitizenCode = 'invalid_request' | 'not_found' | 'unknown_unit' | 'invalid_state' | 'invalid_note' | 'rate_limited' | 'internal_error';
+type CitizenCode =
+  | 'invalid_request'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unknown_unit'
+  | 'invalid_state'
+  | 'invalid_note'
+  | 'rate_limited'
+  | 'internal_error';
 
 export type AgentErrorCode = keyof typeof AGENT_ERRORS | CitizenCode;
 

@@ -3,18 +3,6 @@
  * agents — one search over every unit, the unit card, the callback queue — behind sign-in, with
  * every look at a citizen's phone number in the audit log. API: bot/agent/API.md.
  */
-import type { Server } from 'restify';
-import { clientAddress } from '../http/rate-limit';
-import { AgentStore } from './agent-store';
-import { registerAgentApi } from './api-routes';
-import { AuditLog } from './audit-log';
-import type { AgentContext, AgentRoutesDeps } from './context';
-import { LoginLimiter, PER_ADDRESS, PER_NAME_AND_ADDRESS } from './login-limiter';
-import { registerAgentPages } from './page-routes';
-import { SessionStore } from './session-store';
-import { UnitSearch } from './unit-search';
-import { loadWebFiles } from './web-files';
-
 export { AgentStore, DEFAULT_BCRYPT_COST, passwordProblem, type AddAgentResult, type Agent } from './agent-store';
 export { AuditLog, AuditAction, type AuditEntry } from './audit-log';
 export { SessionStore, SESSION_TTL_MS, type Session } from './session-store';
@@ -22,25 +10,4 @@ export { UnitSearch, type SearchHit } from './unit-search';
 export { unitCard, type UnitCard } from './unit-card';
 export { SESSION_COOKIE } from './http-kit';
 export type { AgentRoutesDeps } from './context';
-
-/** Registers the console's pages (`/agent`, `/agent/login`, `/agent/logout`) and its API (`/api/agent/...`). */
-export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
-  const publicUrl = deps.publicUrl?.trim() || undefined;
-  const ctx: AgentContext = {
-    deps,
-    agents: new AgentStore(deps.db),
-    sessions: new SessionStore(deps.db, { secret: deps.sessionSecret ?? '', ...(deps.wallClock && { now: deps.wallClock }) }),
-    audit: new AuditLog(deps.db),
-    search: new UnitSearch(deps.kb, deps.triage),
-    files: loadWebFiles(),
-    limits: {
-      perName: new LoginLimiter(deps.loginLimits?.perName ?? PER_NAME_AND_ADDRESS),
-      perAddress: new LoginLimiter(deps.loginLimits?.perAddress ?? PER_ADDRESS),
-    },
-    publicOrigin: publicUrl === undefined ? undefined : new URL(publicUrl).origin,
-    secureCookies: publicUrl?.startsWith('https://') ?? false,
-    clientKey: deps.clientKey ?? clientAddress,
-  };
-  registerAgentPages(server, ctx);
-  registerAgentApi(server, ctx);
-}
+export { registerAgentRoutes } from './register-agent-routes';
