@@ -12,6 +12,7 @@ import { FrontdoorAdapter } from './adapter';
 import { registerAgentRoutes } from './agent';
 import { clockFromEnv } from './config/clock-from-env';
 import type { Config } from './config/config';
+import { registerDirectLineRoutes } from './directline';
 import { registerCallbackRoutes } from './http/callback-routes';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -95,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerCallbackRoutes(server, { callbacks });
   registerTwilioRoutes(server, { ...deps, authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL, voices: { da: config.FRONTDOOR_VOICE_DA, en: config.FRONTDOOR_VOICE_EN }, logger });
   registerAgentRoutes(server, { ...deps, db, sessionSecret: config.FRONTDOOR_SESSION_SECRET, publicUrl: config.PUBLIC_URL, logger });
+  const directLine = registerDirectLineRoutes(server, { adapter, bot, config, logger, inFlight: track });
 
 
   // Personal data is purged FRONTDOOR_PURGE_DAYS after a callback ends; the server runs it daily.
@@ -121,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (closed) return;
       closed = true;
       purge.stop();
+      directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000))]);
       await db.close();
