@@ -71,8 +71,8 @@ const TEXT = {
     en: 'Which phone number should they call? (8 digits, e.g. 21 43 65 87)',
   },
   askName: {
-    da: 'Hvad er dit navn? Det er frivilligt – skriv "spring over", hvis du ikke vil oplyse det.',
-    en: 'What is your name? It is optional – write "skip" if you would rather not say.',
+    da: 'Hvad er dit navn? Det er frivilligt – sig eller skriv "spring over", hvis du ikke vil oplyse det.',
+    en: 'What is your name? It is optional – say or write "skip" if you would rather not say.',
   },
   askSlot: { da: 'Hvornår passer det dig, at de ringer?', en: 'When would you like them to call?' },
   noSlots: {
