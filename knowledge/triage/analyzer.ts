@@ -89,6 +89,7 @@ export class Vocabulary {
   /** First four letters of every word and stem: a compound part must start like one of them. */
   #heads = new Set<string>();
   readonly #cache = { da: new Map<string, ResolvedToken>(), en: new Map<string, ResolvedToken>() };
+  readonly #joins = new Map<string, string | null>();
 
   constructor(stemmer: StemmerName, factors: MatchFactors = DEFAULT_MATCH_FACTORS) {
     this.#da = danishStemmer(stemmer);
@@ -143,7 +144,7 @@ export class Vocabulary {
 
   /** Call once every word is in: builds the typo index and the sorted stems for completions. */
   freeze(): void {
-    this.#fuzzy = new DeletionIndex([...this.#words, ...this.#termIds.keys()]);
+    this.#fuzzy = new DeletionIndex(this.#words);
     this.#sortedStems = [...this.#termIds.keys()].sort();
     this.#heads = new Set([...this.#words, ...this.#termIds.keys()].map((w) => w.slice(0, MIN_PART)));
   }
@@ -352,6 +353,16 @@ export class Vocabulary {
    * base has it as one word (directly, with a linking s/e, or within one typo for long words), else null.
    */
   join(a: string, b: string): string | null {
+    const key = `${a} ${b}`;
+    const cached = this.#joins.get(key);
+    if (cached !== undefined) return cached;
+    const joined = this.#joinUncached(a, b);
+    if (this.#joins.size > 100_000) this.#joins.clear();
+    this.#joins.set(key, joined);
+    return joined;
+  }
+
+  #joinUncached(a: string, b: string): string | null {
     for (const link of LINKS) {
       const joined = a + link + b;
       if (this.#words.has(joined)) return joined;

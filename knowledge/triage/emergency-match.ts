@@ -102,7 +102,20 @@ class SpecIndex {
     }
   }
 
-  matches(token: string): Set<string> {
+  readonly #cache = new Map<string, ReadonlySet<string>>();
+
+  /** The pattern words `token` matches; remembered, since citizens use the same words again and again. */
+  matches(token: string): ReadonlySet<string> {
+    let found = this.#cache.get(token);
+    if (!found) {
+      found = this.#matchesUncached(token);
+      if (this.#cache.size > 100_000) this.#cache.clear();
+      this.#cache.set(token, found);
+    }
+    return found;
+  }
+
+  #matchesUncached(token: string): Set<string> {
     const out = new Set<string>();
     if (this.#exact.has(token)) out.add(token);
     for (const word of this.#stripped.get(token) ?? []) out.add(word);
@@ -155,9 +168,9 @@ function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Patter
 }
 
 /** The positions of a match of `pattern` (skipping masked positions), or null. */
-function find(pattern: Pattern, hits: readonly Set<string>[], masked: readonly boolean[]): number[] | null {
+function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: readonly boolean[]): number[] | null {
   const slots = pattern.slots;
-  const fits = (slot: Slot, i: number): boolean => slot.alternatives.some((spec) => (hits[i] as Set<string>).has(spec.key));
+  const fits = (slot: Slot, i: number): boolean => slot.alternatives.some((spec) => (hits[i] as ReadonlySet<string>).has(spec.key));
   const at = (slotIndex: number, from: number, used: number[]): number[] | null => {
     const slot = slots[slotIndex];
     if (!slot) return used;

@@ -17,7 +17,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   stemmer: 'snowball',
   k1: 1.2,
   fields: FIELD_SPECS,
-  compoundPartWeight: 0.5,
+  compoundPartWeight: 0,
   factors: DEFAULT_MATCH_FACTORS,
 };
 
@@ -55,99 +55,114 @@ const FIELD_INDEX = new Map(FIELD_NAMES.map((f, i) => [f, i]));
 export function buildIndex(units: readonly Unit[], options: IndexOptions = DEFAULT_INDEX_OPTIONS): TriageIndex {
   const vocabulary = new Vocabulary(options.stemmer, options.factors);
   const nFields = FIELD_NAMES.length;
-  // Pass 1: surface words and their terms, per unit and field.
-  const occurrences: { unit: number; field: number; token: string; term: number }[][] = [];
+  // Pass 1: surface words and their terms, per unit and field. A phrase is analysed once however many
+  // units share it (a shared answer bank repeats its service areas' phrases per municipality).
+  const phrases = new Map<string, { tokens: string[]; terms: number[] }>();
+  const analyse = (text: string, lang: 'da' | 'en', joinable: boolean): { tokens: string[]; terms: number[] } => {
+    const key = `${lang}${joinable ? '+' : '-'}${text}`;
+    let a = phrases.get(key);
+    if (!a) {
+      const tokens = contentTokens(text);
+      const terms = tokens.map((token) => vocabulary.addWord(token, lang));
+      // A short phrase written as one word ("digitalpost", "pautomat") reaches the phrase's terms.
+      if (joinable && tokens.length >= 2 && tokens.length <= 3) vocabulary.addJoined(tokens.join(''), lang, terms);
+      a = { tokens, terms };
+      phrases.set(key, a);
+    }
+    return a;
+  };
+  const unitPhrases: { field: number; tokens: string[]; terms: number[] }[][] = [];
   const fieldLengths = units.map(() => new Float64Array(nFields));
   units.forEach((unit, u) => {
-    const list: { unit: number; field: number; token: string; term: number }[] = [];
+    const list: { field: number; tokens: string[]; terms: number[] }[] = [];
+    const lengths = fieldLengths[u] as Float64Array;
     for (const { field, lang, text } of unitTexts(unit)) {
       const f = FIELD_INDEX.get(field) as number;
-      const toks = contentTokens(text);
-      const lengths = fieldLengths[u] as Float64Array;
-      lengths[f] = (lengths[f] as number) + toks.length;
-      const terms = toks.map((token) => vocabulary.addWord(token, lang));
-      toks.forEach((token, i) => list.push({ unit: u, field: f, token, term: terms[i] as number }));
-      // A short phrase written as one word ("digitalpost", "pautomat") reaches the phrase's terms.
-      if (toks.length >= 2 && toks.length <= 3 && field !== 'example' && field !== 'description') {
-        vocabulary.addJoined(toks.join(''), lang, terms);
-      }
+      const { tokens, terms } = analyse(text, lang, field !== 'example' && field !== 'description');
+      lengths[f] = (lengths[f] as number) + tokens.length;
+      list.push({ field: f, tokens, terms });
     }
-    occurrences.push(list);
+    unitPhrases.push(list);
   });
   vocabulary.freeze();
 
-  // Pass 2: term frequencies per unit and field, compound parts at a discount.
-  const tf = units.map(() => new Map<number, Float64Array>());
-  const add = (u: number, term: number, field: number, amount: number): void => {
-    const map = tf[u] as Map<number, Float64Array>;
-    let row = map.get(term);
-    if (!row) {
-      row = new Float64Array(nFields);
-      map.set(term, row);
-    }
-    row[field] = (row[field] as number) + amount;
-  };
-  const partsCache = new Map<string, number[]>();
-  for (const list of occurrences) {
-    for (const { unit, field, token, term } of list) {
-      add(unit, term, field, 1);
-      let parts = partsCache.get(token);
-      if (parts === undefined) {
-        const resolved = token.length >= 7 ? vocabulary.splitKnown(token) : [];
-        parts = resolved.filter((t) => t !== term);
-        partsCache.set(token, parts);
-      }
-      for (const part of parts) add(unit, part, field, options.compoundPartWeight);
-    }
-  }
-
-  // Pass 3: BM25F weights.
+  // Pass 2: BM25F pseudo term frequency per unit and term. A field's length normalisation depends only
+  // on the unit's field lengths, known after pass 1, so each occurrence adds weight / norm directly.
   const avgLength = new Float64Array(nFields);
   for (const lengths of fieldLengths) for (let f = 0; f < nFields; f++) avgLength[f] = (avgLength[f] as number) + (lengths[f] as number) / units.length;
   const specs = FIELD_NAMES.map((f) => options.fields[f]);
-  const n = units.length;
-  const perTerm: { units: number[]; tfs: number[] }[] = Array.from({ length: vocabulary.termCount }, () => ({ units: [], tfs: [] }));
-  tf.forEach((map, u) => {
+  const tf = units.map(() => new Map<number, number>());
+  const partsCache = new Map<string, number[]>();
+  const df = new Int32Array(vocabulary.termCount);
+  unitPhrases.forEach((list, u) => {
     const lengths = fieldLengths[u] as Float64Array;
-    for (const [term, row] of map) {
-      let pseudo = 0;
-      for (let f = 0; f < nFields; f++) {
-        const count = row[f] as number;
-        if (count === 0) continue;
-        const spec = specs[f] as { weight: number; b: number };
-        const avg = (avgLength[f] as number) || 1;
-        pseudo += (spec.weight * count) / (1 - spec.b + (spec.b * (lengths[f] as number)) / avg);
-      }
-      const entry = perTerm[term] as { units: number[]; tfs: number[] };
-      entry.units.push(u);
-      entry.tfs.push(pseudo);
+    const unitWeight = specs.map((spec, f) => spec.weight / (1 - spec.b + (spec.b * (lengths[f] as number)) / ((avgLength[f] as number) || 1)));
+    const map = tf[u] as Map<number, number>;
+    const add = (term: number, amount: number): void => {
+      const before = map.get(term);
+      if (before === undefined) df[term] = (df[term] as number) + 1;
+      map.set(term, (before ?? 0) + amount);
+    };
+    for (const { field, tokens, terms } of list) {
+      const w = unitWeight[field] as number;
+      tokens.forEach((token, i) => {
+        const term = terms[i] as number;
+        add(term, w);
+        if (options.compoundPartWeight === 0 || token.length < 7) return;
+        let parts = partsCache.get(token);
+        if (parts === undefined) {
+          parts = vocabulary.splitKnown(token).filter((t) => t !== term);
+          partsCache.set(token, parts);
+        }
+        for (const part of parts) add(part, w * options.compoundPartWeight);
+      });
     }
   });
+
+  // Pass 3: postings, sized by document frequency, with the saturated, idf-weighted BM25F weight.
+  const n = units.length;
   const idf = new Float64Array(vocabulary.termCount);
-  const postings = perTerm.map((entry, term) => {
-    const df = entry.units.length;
-    const termIdf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    idf[term] = termIdf;
-    const weights = new Float64Array(df);
-    entry.tfs.forEach((t, i) => {
-      weights[i] = (termIdf * t * (options.k1 + 1)) / (options.k1 + t);
-    });
-    return { units: Int32Array.from(entry.units), weights };
+  const postings: Postings[] = Array.from(df, (count, term) => {
+    idf[term] = Math.log(1 + (n - count + 0.5) / (count + 0.5));
+    return { units: new Int32Array(count), weights: new Float64Array(count) };
+  });
+  const filled = new Int32Array(vocabulary.termCount);
+  tf.forEach((map, u) => {
+    for (const [term, pseudo] of map) {
+      const p = postings[term] as Postings;
+      const k = filled[term] as number;
+      filled[term] = k + 1;
+      p.units[k] = u;
+      p.weights[k] = ((idf[term] as number) * pseudo * (options.k1 + 1)) / (options.k1 + pseudo);
+    }
   });
   return { units, vocabulary, postings, idf, names: namePhrases(units, vocabulary) };
 }
 
 function namePhrases(units: readonly Unit[], vocabulary: Vocabulary): Map<number, NamePhrase[]> {
   const byFirst = new Map<number, NamePhrase[]>();
+  const wordsOf = new Map<string, { key: string; words: number[][] }>();
+  const analyse = (text: string): { key: string; words: number[][] } => {
+    let a = wordsOf.get(text);
+    if (!a) {
+      const tokens = contentTokens(text);
+      a = { key: tokens.join(' '), words: tokens.map((w) => vocabulary.termsOfWord(w)) };
+      wordsOf.set(text, a);
+    }
+    return a;
+  };
   units.forEach((unit, u) => {
     const seen = new Set<string>();
     for (const text of [unit.name.da, unit.name.en, ...unit.aliases]) {
-      const words = contentTokens(text);
-      const key = words.join(' ');
+      const { key, words } = analyse(text);
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const phrase = { unit: u, words: words.map((w) => vocabulary.termsOfWord(w)) };
-      for (const term of phrase.words[0] ?? []) byFirst.set(term, [...(byFirst.get(term) ?? []), phrase]);
+      const phrase = { unit: u, words };
+      for (const term of phrase.words[0] ?? []) {
+        const list = byFirst.get(term);
+        if (list) list.push(phrase);
+        else byFirst.set(term, [phrase]);
+      }
     }
   });
   return byFirst;

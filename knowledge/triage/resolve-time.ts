@@ -270,6 +270,27 @@ function readClockPhrase(t: readonly string[], i: number): { clock: ClockRef; le
   return { clock: { kind: mode, minutes: first.minutes, meridiem: first.meridiem } as ClockRef, length: k - i };
 }
 
+/** Every word that can begin or be a time expression (numbers aside). */
+const TRIGGERS = new Set<string>([
+  ...WEEKDAYS.keys(),
+  ...MONTHS.keys(),
+  ...DAY_PARTS.keys(),
+  ...[...DAY_OFFSETS.keys()].flatMap((k) => k.split(' ')),
+  ...NOW_WORDS,
+  ...CLOCK_MARKERS,
+  ...AFTER_WORDS,
+  ...BEFORE_WORDS,
+  ...RANGE_OPEN,
+  ...WEEKEND_WORDS,
+  'halv',
+  'kvart',
+  'noon',
+  'middag',
+  'midday',
+  'midnight',
+  'midnat',
+]);
+
 /** 12-hour reading: explicit am/pm, else the part of the day, else 1-5 o'clock means the afternoon. */
 function toDayMinutes(minutes: number, meridiem: Meridiem, part: DayPart | null): number {
   const hour = Math.floor(minutes / 60);
@@ -293,6 +314,8 @@ export function resolveTime(text: string, now: DateTime, lang: 'da' | 'en'): Tim
   void lang; // both languages' words are read from one lexicon: a Danish text may say "weekend".
   const local = now.setZone(ZONE);
   const t = tokenize(normalize(rewriteSlashDates(text)));
+  // Most messages name no time at all: skip the parser unless a word or number could start one.
+  if (!t.some((w) => TRIGGERS.has(w) || /\d/.test(w))) return null;
   const p = parse(t);
   if (p.used.size === 0) return null;
   const phrase = [...p.used].sort((a, b) => a - b).map((k) => t[k]).join(' ');

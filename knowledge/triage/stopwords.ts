@@ -16,6 +16,11 @@ mit mod må måske ned nej noget nogen nogle nok nu når og ogsa også om op os 
 sine sit skal skulle som sådan så tak til ud uden udover under var ved vi vil ville vore vores vær være
 været øh hallo hey goddag godmorgen godaften venlig venligst hilsen mvh kære altså egentlig lige nemlig
 osv fx feks evt ca hej-hej okay ok vel jamen nå så-hvad sgu bare lige dér der's
+fået få gå gået gik kom komme kommet synes syntes tror troede ved vide vidste sige siger sagde sagt tage
+tager taget tog give giver givet gav bruge bruger brugt lave laver lavet ser set finde finder fandt fundet
+ønsker ønske stadig igen allerede helt mest lille stor store stort god gode dårlig dårligt hele heller kun
+snart længe længere siden cirka derfor vist mon sikkert rigtig rigtigt virkelig faktisk desværre måtte
+kunne skulle ville burde plejer prøve prøver prøvet spørge spørger spurgt svar svare høre hører hørt
 `;
 
 const ENGLISH = `
@@ -27,6 +32,9 @@ than that the their theirs them themselves then there these they this those thro
 very was we were what when where which while who whom why will with would you your yours yourself
 yourselves hi hello hey dear please thanks thank regards cheers ok okay im i'm dont don't cant can't wont
 won't ive i've id i'd ill i'll youre you're whats what's
+get gets got getting need needs needed want wants wanted like know knew think thought say says said make
+makes made take takes took go goes going went come comes came see saw seen still really much many lot lots
+something anything thing things already also maybe sure tell told ask asked trying try tried able
 `;
 
 function parse(list: string): string[] {

@@ -8,18 +8,33 @@ import { detectEmergency } from './emergency-match';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
 import { detectIntent } from './intent';
 import { ROUTING_WEAK } from './intent-words';
+import { OFF_TOPIC } from './off-topic';
 import { detectLanguage } from './language';
 import { fold, normalize } from './normalize';
 import { resolveTime } from './resolve-time';
-import { DAY_PARTS, NOW_WORDS, WEEKDAYS, WEEKEND_WORDS } from './time-words';
+import { DAY_OFFSETS, DAY_PARTS, NOW_WORDS, WEEKDAYS, WEEKEND_WORDS } from './time-words';
 import type { TriageResult } from './types';
 
 /** Words about phoning, hours and time: weak for routing, neutral for coverage. */
 const WEAK = new Set(
-  [...ROUTING_WEAK, ...WEEKDAYS.keys(), ...DAY_PARTS.keys(), ...WEEKEND_WORDS, ...NOW_WORDS, 'idag', 'imorgen', 'today', 'tomorrow', 'tonight'].map((w) =>
-    fold(normalize(w)),
-  ),
+  [
+    ...ROUTING_WEAK,
+    ...WEEKDAYS.keys(),
+    ...DAY_PARTS.keys(),
+    ...WEEKEND_WORDS,
+    ...NOW_WORDS,
+    ...[...DAY_OFFSETS.keys()].flatMap((k) => k.split(' ')),
+  ].map((w) => fold(normalize(w))),
 );
+
+/** Off-topic words, exact and by prefix (folded). */
+const OFF_TOPIC_WORDS = new Set(OFF_TOPIC.filter((w) => !w.endsWith('*')).map((w) => fold(normalize(w))));
+const OFF_TOPIC_PREFIXES = OFF_TOPIC.filter((w) => w.endsWith('*')).map((w) => fold(normalize(w.slice(0, -1))));
+function offTopic(token: string): boolean {
+  return OFF_TOPIC_WORDS.has(token) || OFF_TOPIC_PREFIXES.some((p) => token.startsWith(p));
+}
+/** An off-topic word weighs this many ordinary words against the coverage (see off-topic.ts). */
+const OFF_TOPIC_WEIGHT = 2;
 
 /** How much each kind of match counts as municipal vocabulary for the coverage signal. */
 const COVERAGE_CREDIT = { exact: 1, stem: 1, prefix: 1, fuzzy: 1, compound: 1, partial: 0.5, none: 0 } as const;
@@ -32,6 +47,8 @@ export interface Scored {
   /** Units by descending score (only those with a score > 0), at most `calibration.candidates`. */
   readonly ranked: { unit: Unit; score: number }[];
   readonly coverage: number;
+  /** The message uses a word of a subject that is plainly not the municipality's (off-topic.ts). */
+  readonly offTopic: boolean;
   readonly tokens: readonly ResolvedToken[];
 }
 
@@ -92,7 +109,7 @@ export class Triage {
     const top = probabilities[0];
     if (!top) return { unitId: null, confidence: 0, alternatives: [], outOfScope: true };
     const best = scored.ranked[0]?.score ?? 0;
-    const outOfScope = best < c.minScore || (scored.coverage < c.minCoverage && best < c.strongScore);
+    const outOfScope = best < c.minScore || (scored.coverage < c.minCoverage && (best < c.strongScore || scored.offTopic));
     const answer = !outOfScope && top.confidence >= c.minConfidence;
     if (answer) return { unitId: top.unitId, confidence: top.confidence, alternatives: probabilities.slice(1, 4), outOfScope: false };
     return { unitId: null, confidence: top.confidence, alternatives: outOfScope ? [] : probabilities.slice(0, 3), outOfScope };
@@ -135,7 +152,13 @@ export class Triage {
     const scoredUnits: number[] = [];
     let coverageHit = 0;
     let coverageAll = 0;
+    let anyOffTopic = false;
     for (const token of tokens) {
+      if (offTopic(token.token)) {
+        coverageAll += OFF_TOPIC_WEIGHT;
+        anyOffTopic = true;
+        continue;
+      }
       const weak = WEAK.has(token.token);
       if (!weak) {
         coverageAll += 1;
@@ -170,7 +193,7 @@ export class Triage {
     const ranked = scoredUnits
       .slice(0, this.#calibration.candidates)
       .map((u) => ({ unit: index.units[u] as Unit, score: scores[u] as number }));
-    return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, tokens };
+    return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, offTopic: anyOffTopic, tokens };
   }
 
   /** Adds the name bonus to every unit whose name or an alias is wholly in the message. */
