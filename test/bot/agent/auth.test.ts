@@ -204,3 +204,21 @@ describe('signing out', () => {
     expect((await app.get('/api/agent/session', eve)).status).toBe(401);
   });
 });
+
+describe('behind https (PUBLIC_URL)', () => {
+  let secure: AgentApp;
+  beforeAll(async () => {
+    secure = await startAgentApp({ now: NOW, agents: ['anna'], env: { PUBLIC_URL: 'https://frontdoor.aarhus.example' } });
+  });
+  afterAll(() => secure.close());
+
+  test('the cookie is Secure and the public origin passes the origin check', async () => {
+    const res = await secure.request('/agent/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://frontdoor.aarhus.example' },
+      body: JSON.stringify({ username: 'anna', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+  });
+});
