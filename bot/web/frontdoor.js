@@ -259,11 +259,19 @@
       return showFailure();
     }
     directLine = window.WebChat.createDirectLine({ token, domain: new URL('/v3/directline', window.location.href).href, webSocket });
-    store = window.WebChat.createStore();
+    // A page opened in English also asks the bot for English, once Direct Line is connected.
+    let askForEnglish = lang === 'en';
+    store = window.WebChat.createStore({}, ({ dispatch }) => (next) => (action) => {
+      const result = next(action);
+      if (askForEnglish && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+        // Once: a reconnect fulfils again.
+        askForEnglish = false;
+        dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: TEXT.en.command } });
+      }
+      return result;
+    });
     chat.textContent = '';
     render();
-    // A page opened in English also asks the bot for English.
-    if (lang === 'en') store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: TEXT.en.command } });
   }
 
   switcher.addEventListener('click', () => {

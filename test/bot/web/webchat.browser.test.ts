@@ -45,6 +45,8 @@ afterEach(async () => {
 /** What went wrong in the page: console errors (CSP violations among them) and requests to other hosts. */
 interface Watch {
   readonly problems: string[];
+  /** Paths of the WebSockets the page opened. */
+  readonly sockets: string[];
 }
 
 async function openPage(now: string, query = ''): Promise<{ page: Page; watch: Watch }> {
@@ -52,7 +54,8 @@ async function openPage(now: string, query = ''): Promise<{ page: Page; watch: W
   context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'da-DK' });
   const page = await context.newPage();
   const origin = new URL(running.url).origin;
-  const watch: Watch = { problems: [] };
+  const watch: Watch = { problems: [], sockets: [] };
+  page.on('websocket', (ws) => watch.sockets.push(new URL(ws.url()).pathname));
   page.on('console', (m) => {
     if (m.type() === 'error') watch.problems.push(`console: ${m.text().slice(0, 300)}`);
   });
@@ -134,6 +137,8 @@ describe('the web chat in Chromium', () => {
       // The citizen's own message was echoed back and marked as sent.
       await waitForText(page, QUESTION);
       await page.screenshot({ path: join(ARTIFACTS, 'webchat-answer.png'), fullPage: true });
+      // The replies came over Direct Line's WebSocket stream.
+      expect(watch.sockets).toEqual([expect.stringMatching(/^\/v3\/directline\/conversations\/[\w-]+\/stream$/)]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TIMEOUT,
@@ -175,6 +180,7 @@ describe('the web chat in Chromium', () => {
         name: null,
       });
       expect(booking.ok && booking.booking.slotStart.toISO()).toBe('2026-11-26T09:00:00.000+01:00');
+      expect(watch.sockets).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TIMEOUT,
@@ -234,6 +240,11 @@ describe('the web chat in Chromium', () => {
       expect(await card.locator('.fd-badge').innerText()).toMatch(/Open now/);
       expect(await card.locator('a.fd-phone').innerText()).toBe('Call 89 40 20 00');
       await page.screenshot({ path: join(ARTIFACTS, 'webchat-english.png'), fullPage: true });
+      // The choice stays in the address: a reload opens the page in English and asks the bot for English.
+      await page.reload();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('h1').innerText()).toBe('Who should I contact?');
+      await waitForText(page, 'OK, we continue in English.');
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TIMEOUT,
