@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { errorBody, errorStatus, type ErrorCode } from '../../knowledge/errors';
+import { errorBody } from '../../knowledge/errors';
 import type { FrontdoorAdapter } from '../adapter';
 import type { Config } from '../config/config';
-import { clientAddress, RateLimiter, requestLang, type RateLimitOptions } from '../http/rate-limit';
+import { clientAddress, RateLimiter, type RateLimitOptions } from '../http/rate-limit';
 import type { Logger } from '../log';
 import { registerWebChatPage } from '../web/page-routes';
 import { botReply, citizenActivity, joinActivity, postedActivitySchema } from './activities';
@@ -13,6 +13,7 @@ import { authorize, bearer, covers, type Grant } from './auth';
 import type { Conversation } from './conversation';
 import { ConversationStore, DEFAULT_CONVERSATION_LIMITS, type ConversationLimits } from './conversation-store';
 import { publicBase } from './public-base';
+import { bodyObject, guarded, param, query, sendError } from './request';
 import { attachStreams } from './stream';
 import { TokenSigner } from './tokens';
 import { parseWatermark } from './watermark';
@@ -293,45 +294,6 @@ function limiterFrom(option: RateLimitOptions | RateLimiter | false): RateLimite
 /** 128 random bits, URL-safe: a conversation id nobody can guess (tokens protect it anyway). */
 function newConversationId(): string {
   return randomBytes(16).toString('base64url');
-}
-
-function sendError(req: Request, res: Response, code: ErrorCode): void {
-  res.send(errorStatus(code), errorBody(code, requestLang(req)));
-}
-
-function param(req: Request, name: string): string {
-  const value: unknown = req.params?.[name];
-  return typeof value === 'string' ? value : '';
-}
-
-function query(req: Request, name: string): string | null {
-  return new URL(req.url ?? '/', 'http://localhost').searchParams.get(name);
-}
-
-/** The body as a JSON object (restify parses JSON; other content types arrive as text), else undefined. */
-function bodyObject(req: Request): Record<string, unknown> | undefined {
-  let body: unknown = req.body;
-  if (body === undefined || body === null || body === '') return undefined;
-  if (Buffer.isBuffer(body)) body = body.toString('utf8');
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-}
-
-/** A bug answers 500 in the catalogue's words, never takes the server down. */
-function guarded(handler: (req: Request, res: Response) => Promise<void>): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    try {
-      await handler(req, res);
-    } catch {
-      if (!res.headersSent) sendError(req, res, 'internal_error');
-    }
-  };
 }
 
 function errorName(error: unknown): string {

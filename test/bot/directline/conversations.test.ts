@@ -203,6 +203,17 @@ describe('POST /v3/directline/conversations/{id}/activities', () => {
     expect((await post(running, other, webChatMessage('hej', 'x'))).status).toBe(200);
   });
 
+  test('when the adapter itself fails, still starts, keeps the message and says so in the chat', async () => {
+    const failing = { runInProcess: () => Promise.reject(new Error('adapter down')) };
+    running = await startDirectLine({ adapter: failing });
+    const c = await startConversation(running.url);
+    const res = await post(running, c, webChatMessage('hej', 'c1'));
+    expect(res.status).toBe(200);
+    const { body } = await read(running, c);
+    expect(body.activities.map((a) => a.text)).toEqual(['hej', ERRORS.internal_error.da]);
+    expect(body.activities[1]).toMatchObject({ from: { role: 'bot' }, replyToId: res.body.id });
+  });
+
   test('answers 404 on a conversation that has not been started', async () => {
     running = await startDirectLine();
     const generated = await call<TokenBody>(running.url, 'POST', '/v3/directline/tokens/generate');

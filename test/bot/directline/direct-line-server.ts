@@ -47,20 +47,20 @@ export interface DirectLineServer {
 
 /**
  * The Direct Line routes alone on a real restify server (ephemeral port, the app's body parsing),
- * with the real adapter, the echo bot and a wall clock the test moves.
+ * with the real adapter (or one passed in), the echo bot and a wall clock the test moves.
  */
 export async function startDirectLine(
-  options: { env?: Record<string, string> } & Partial<Pick<DirectLineDeps, 'limits' | 'generateRateLimit' | 'postRateLimit' | 'heartbeatMs'>> = {},
+  options: { env?: Record<string, string> } & Partial<Pick<DirectLineDeps, 'adapter' | 'limits' | 'generateRateLimit' | 'postRateLimit' | 'heartbeatMs'>> = {},
 ): Promise<DirectLineServer> {
   const loaded = loadConfig({ FRONTDOOR_LOG: 'silent', ...options.env });
   if (!loaded.ok) throw new Error(loaded.message);
-  const adapter = new FrontdoorAdapter(loaded.config, silentLogger);
+  const adapter = options.adapter ?? new FrontdoorAdapter(loaded.config, silentLogger);
   const bot = new EchoBot();
   const server = restify.createServer({ name: 'directline-test', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 64 * 1024 }));
   let now = START_MS;
-  const { env: _env, ...rest } = options;
+  const { env: _env, adapter: _adapter, ...rest } = options;
   const directLine = registerDirectLineRoutes(server, { adapter, bot, config: loaded.config, now: () => now, page: false, ...rest });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
