@@ -66,7 +66,6 @@ const MIN_PARTIAL = 5;
 const MAX_COMPLETION = 4;
 const MIN_COMPLETION_STEM = 5;
 
-const LANG_BIT: Record<Lang, number> = { da: 1, en: 2 };
 
 /**
  * The vocabulary of a knowledge base: surface words (folded) and their terms (folded stems) per
@@ -75,9 +74,12 @@ const LANG_BIT: Record<Lang, number> = { da: 1, en: 2 };
  * neighbour ("sundheds kort" = "sundhedskort").
  */
 export class Vocabulary {
+  /**
+   * Terms by "lang:stem": Danish and English texts have terms of their own, so the Danish "rent" (clean,
+   * from "gøre rent") and the English "rent" (husleje) do not share postings.
+   */
   readonly #termIds = new Map<string, number>();
-  /** Per term: which languages' texts it came from (bit 1 Danish, bit 2 English). */
-  #termLangs: number[] = [];
+  readonly #termLangs: Lang[] = [];
   readonly #surface = { da: new Map<string, Set<number>>(), en: new Map<string, Set<number>>() };
   /** Surface words that occur as one word in the knowledge base (not only as a joined phrase). */
   readonly #words = new Set<string>();
@@ -106,14 +108,24 @@ export class Vocabulary {
   }
 
   #termOf(stem: string, lang: Lang): number {
-    let id = this.#termIds.get(stem);
+    const key = `${lang}:${stem}`;
+    let id = this.#termIds.get(key);
     if (id === undefined) {
       id = this.#termIds.size;
-      this.#termIds.set(stem, id);
-      this.#termLangs.push(0);
+      this.#termIds.set(key, id);
+      this.#termLangs.push(lang);
     }
-    this.#termLangs[id] = (this.#termLangs[id] as number) | LANG_BIT[lang];
     return id;
+  }
+
+  /** The Danish and the English term of a stem, those that exist. */
+  #stemIds(stem: string): number[] {
+    const out: number[] = [];
+    const da = this.#termIds.get(`da:${stem}`);
+    if (da !== undefined) out.push(da);
+    const en = this.#termIds.get(`en:${stem}`);
+    if (en !== undefined) out.push(en);
+    return out;
   }
 
   /** Registers a word of the knowledge base in `lang` and returns its term id. */
@@ -146,7 +158,7 @@ export class Vocabulary {
   freeze(): void {
     this.#fuzzy = new DeletionIndex(this.#words);
     this.#sortedStems = [...this.#termIds.keys()].sort();
-    this.#heads = new Set([...this.#words, ...this.#termIds.keys()].map((w) => w.slice(0, MIN_PART)));
+    this.#heads = new Set([...this.#words, ...[...this.#termIds.keys()].map((k) => k.slice(3))].map((w) => w.slice(0, MIN_PART)));
   }
 
   /** Terms of a word the vocabulary knows as it stands (surface or stem, either language), else []. */
@@ -154,10 +166,7 @@ export class Vocabulary {
     const out = new Set<number>();
     for (const map of [this.#surface.da, this.#surface.en]) for (const t of map.get(token) ?? []) out.add(t);
     if (out.size > 0) return [...out];
-    for (const stem of this.#stems(token)) {
-      const id = this.#termIds.get(stem);
-      if (id !== undefined) out.add(id);
-    }
+    for (const stem of this.#stems(token)) for (const id of this.#stemIds(stem)) out.add(id);
     return [...out];
   }
 
@@ -192,7 +201,7 @@ export class Vocabulary {
 
   /** The factor for a term reached in `lang`: full if the term occurs in that language's texts. */
   #langFactor(term: number, lang: Lang): number {
-    return ((this.#termLangs[term] as number) & LANG_BIT[lang]) !== 0 ? 1 : this.#factors.otherLanguage;
+    return this.#termLangs[term] === lang ? 1 : this.#factors.otherLanguage;
   }
 
   #matches(terms: Iterable<number>, factor: number, lang: Lang): TermMatch[] {
@@ -244,29 +253,29 @@ export class Vocabulary {
 
   #stemTerms(token: string): number[] {
     const out: number[] = [];
-    for (const stem of this.#stems(token)) {
-      const id = this.#termIds.get(stem);
-      if (id !== undefined && !out.includes(id)) out.push(id);
-    }
+    for (const stem of this.#stems(token)) for (const id of this.#stemIds(stem)) if (!out.includes(id)) out.push(id);
     return out;
   }
 
-  /** Known stems that start with `stem` and are at most MAX_COMPLETION letters longer. */
+  /** Known stems (either language) that start with `stem` and are at most MAX_COMPLETION letters longer. */
   #completions(stem: string): number[] {
     if (stem.length < MIN_COMPLETION_STEM) return [];
-    const sorted = this.#sortedStems;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as string) < stem) lo = mid + 1;
-      else hi = mid;
-    }
     const out: number[] = [];
-    for (let i = lo; i < sorted.length; i++) {
-      const s = sorted[i] as string;
-      if (!s.startsWith(stem)) break;
-      if (s.length - stem.length <= MAX_COMPLETION) out.push(this.#termIds.get(s) as number);
+    for (const lang of ['da', 'en'] as const) {
+      const prefix = `${lang}:${stem}`;
+      const sorted = this.#sortedStems;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as string) < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < sorted.length; i++) {
+        const s = sorted[i] as string;
+        if (!s.startsWith(prefix)) break;
+        if (s.length - prefix.length <= MAX_COMPLETION) out.push(this.#termIds.get(s) as number);
+      }
     }
     return out;
   }
@@ -277,7 +286,7 @@ export class Vocabulary {
     const out = new Map<number, number>();
     for (const hit of index.lookup(token)) {
       const base = hit.distance === 1 ? this.#factors.fuzzy1 : this.#factors.fuzzy2;
-      const terms = this.#words.has(hit.word) ? this.known(hit.word) : [this.#termIds.get(hit.word) as number];
+      const terms = this.known(hit.word);
       for (const term of terms) {
         const factor = base * this.#langFactor(term, lang);
         if (factor > (out.get(term) ?? 0)) out.set(term, factor);
@@ -339,12 +348,8 @@ export class Vocabulary {
     if (STOPWORDS.has(piece) || !this.#heads.has(piece.slice(0, MIN_PART))) return [];
     const out = new Set<number>();
     for (const map of [this.#surface.da, this.#surface.en]) for (const t of map.get(piece) ?? []) out.add(t);
-    const id = this.#termIds.get(piece);
-    if (id !== undefined) out.add(id);
-    if (out.size === 0 && piece.at(-1) === piece.at(-2)) {
-      const undoubled = this.#termIds.get(piece.slice(0, -1));
-      if (undoubled !== undefined) out.add(undoubled);
-    }
+    for (const id of this.#stemIds(piece)) out.add(id);
+    if (out.size === 0 && piece.at(-1) === piece.at(-2)) for (const id of this.#stemIds(piece.slice(0, -1))) out.add(id);
     return [...out];
   }
 

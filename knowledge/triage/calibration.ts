@@ -23,6 +23,8 @@ export interface Calibration {
   readonly strongScore: number;
   /** Added to a unit whose whole name or an alias is in the message ("Borgerservice", "Den Digitale Hotline"). */
   readonly nameBonus: number;
+  /** Added to a unit one of whose keywords or topics of two words or more stands whole in the message. */
+  readonly phraseBonus: number;
   /** Words about phoning, hours and time count this much for routing (they say little about WHICH unit). */
   readonly weakWeight: number;
 }
@@ -36,5 +38,6 @@ export const DEFAULT_CALIBRATION: Calibration = {
   minScore: 1.5,
   strongScore: 5,
   nameBonus: 2,
+  phraseBonus: 1,
   weakWeight: 0.3,
 };

@@ -14,7 +14,7 @@ export interface IndexOptions {
 }
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
-  stemmer: 'snowball',
+  stemmer: 'light',
   k1: 1.2,
   fields: FIELD_SPECS,
   compoundPartWeight: 0,
@@ -27,16 +27,21 @@ export interface Postings {
   readonly weights: Float64Array;
 }
 
-/** A unit's name or alias as words, each word as the terms it reaches: "Den Digitale Hotline". */
-export interface NamePhrase {
+/**
+ * A unit's name, an alias, or a keyword or topic of two words or more, as words, each word as the terms
+ * it reaches: "Den Digitale Hotline", "parking permit". Bag-of-words scoring cannot see that the words
+ * stand together; a phrase found whole in a message earns its unit a bonus.
+ */
+export interface Phrase {
   readonly unit: number;
+  readonly kind: 'name' | 'phrase';
   readonly words: readonly (readonly number[])[];
 }
 
 export interface TriageIndex {
   readonly units: readonly Unit[];
-  /** Names and aliases, by every term of their first word. */
-  readonly names: ReadonlyMap<number, readonly NamePhrase[]>;
+  /** Names, aliases and multi-word keywords and topics, by every term of their first word. */
+  readonly phrases: ReadonlyMap<number, readonly Phrase[]>;
   readonly vocabulary: Vocabulary;
   /** By term id. */
   readonly postings: readonly Postings[];
@@ -136,11 +141,11 @@ export function buildIndex(units: readonly Unit[], options: IndexOptions = DEFAU
       p.weights[k] = ((idf[term] as number) * pseudo * (options.k1 + 1)) / (options.k1 + pseudo);
     }
   });
-  return { units, vocabulary, postings, idf, names: namePhrases(units, vocabulary) };
+  return { units, vocabulary, postings, idf, phrases: phrasesOf(units, vocabulary) };
 }
 
-function namePhrases(units: readonly Unit[], vocabulary: Vocabulary): Map<number, NamePhrase[]> {
-  const byFirst = new Map<number, NamePhrase[]>();
+function phrasesOf(units: readonly Unit[], vocabulary: Vocabulary): Map<number, Phrase[]> {
+  const byFirst = new Map<number, Phrase[]>();
   const wordsOf = new Map<string, { key: string; words: number[][] }>();
   const analyse = (text: string): { key: string; words: number[][] } => {
     let a = wordsOf.get(text);
@@ -153,17 +158,19 @@ function namePhrases(units: readonly Unit[], vocabulary: Vocabulary): Map<number
   };
   units.forEach((unit, u) => {
     const seen = new Set<string>();
-    for (const text of [unit.name.da, unit.name.en, ...unit.aliases]) {
+    const add = (text: string, kind: Phrase['kind']): void => {
       const { key, words } = analyse(text);
-      if (words.length === 0 || seen.has(key)) continue;
+      if (words.length === 0 || (kind === 'phrase' && words.length < 2) || seen.has(key)) return;
       seen.add(key);
-      const phrase = { unit: u, words };
+      const phrase = { unit: u, kind, words };
       for (const term of phrase.words[0] ?? []) {
         const list = byFirst.get(term);
         if (list) list.push(phrase);
         else byFirst.set(term, [phrase]);
       }
-    }
+    };
+    for (const text of [unit.name.da, unit.name.en, ...unit.aliases]) add(text, 'name');
+    for (const lang of ['da', 'en'] as const) for (const text of [...unit.keywords[lang], ...unit.topics[lang]]) add(text, 'phrase');
   });
   return byFirst;
 }

@@ -17,6 +17,7 @@ export const OFF_TOPIC: readonly string[] = [
   'football', 'soccer', 'handball', 'league', 'score', 'goal', 'goals', 'tennis', 'golf', 'formel', 'cykelløb*',
   'vandt', 'won', 'win', 'winner',
   // food and recipes
+  'anbefal*', 'recommend*',
   'opskrift*', 'bage', 'bager', 'kage*', 'lasagne', 'boller', 'middagsret*', 'kalorier', 'recipe*', 'bake',
   'baking', 'cake', 'restaurant*', 'pizza', 'calories',
   // money markets

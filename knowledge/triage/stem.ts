@@ -8,6 +8,7 @@ import { newStemmer } from 'snowball-stemmers';
  * Measured on test/eval/dev.jsonl (top-1 over in-scope questions, `npx tsx knowledge/triage/measure.ts`):
  * the figures are in STEMMER_CHOICE below.
  */
+/** 'snowball': Snowball Danish and Porter English; 'light': inflection endings only, both languages. */
 export type StemmerName = 'snowball' | 'light' | 'none';
 
 export type Stem = (token: string) => string;
@@ -25,6 +26,17 @@ function lightDanish(token: string): string {
     if (t.length - suffix.length >= 4 && t.endsWith(suffix)) return t.slice(0, -suffix.length);
   }
   return t;
+}
+
+/**
+ * A light English stemmer: plurals only ("permits" -> "permit", "libraries" -> "library"). Porter also
+ * folds "parking" into "park" (a green park is Teknik og Miljø's) and "housing" into "hous".
+ */
+function lightEnglish(token: string): string {
+  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (token.length > 4 && /(ss|sh|ch|x)es$/.test(token)) return token.slice(0, -2);
+  if (token.length > 3 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
+  return token;
 }
 
 /**
@@ -52,7 +64,7 @@ const DANISH: Record<StemmerName, Stem> = {
 
 const ENGLISH: Record<StemmerName, Stem> = {
   snowball: memo((t) => PorterStemmer.stem(t)),
-  light: memo((t) => PorterStemmer.stem(t)),
+  light: memo(lightEnglish),
   none: (t) => t,
 };
 

@@ -16,7 +16,7 @@ mit mod må måske ned nej noget nogen nogle nok nu når og ogsa også om op os 
 sine sit skal skulle som sådan så tak til ud uden udover under var ved vi vil ville vore vores vær være
 været øh hallo hey goddag godmorgen godaften venlig venligst hilsen mvh kære altså egentlig lige nemlig
 osv fx feks evt ca hej-hej okay ok vel jamen nå så-hvad sgu bare lige dér der's
-fået få gå gået gik kom komme kommet synes syntes tror troede ved vide vidste sige siger sagde sagt tage
+fået få kom komme kommet synes syntes tror troede ved vide vidste sige siger sagde sagt tage
 tager taget tog give giver givet gav bruge bruger brugt lave laver lavet ser set finde finder fandt fundet
 ønsker ønske stadig igen allerede helt mest lille stor store stort god gode dårlig dårligt hele heller kun
 snart længe længere siden cirka derfor vist mon sikkert rigtig rigtigt virkelig faktisk desværre måtte

@@ -129,89 +129,157 @@ export class Triage {
   score(text: string, lang: 'da' | 'en'): Scored {
     const index = this.#index;
     const vocabulary = index.vocabulary;
+    const c = this.#calibration;
     const raw = contentTokens(text);
-    // Neighbours that are one word in the vocabulary ("sundheds kort") are read as that word.
-    const joined: string[] = [];
+    // Neighbours that are one word in the knowledge base ("sundheds kort") may be read as that word, or
+    // as the two words they are ("citizen service" is not only the "citizen-service" of the libraries):
+    // per unit, the better reading counts.
+    const groups: ResolvedToken[][][] = [];
+    const seen = new Set<string>();
     for (let i = 0; i < raw.length; i++) {
       const a = raw[i] as string;
       const b = raw[i + 1];
-      const both = b === undefined ? null : vocabulary.join(a, b);
-      if (both !== null) {
-        joined.push(both);
+      const both = b === undefined || seen.has(a) ? null : vocabulary.join(a, b);
+      if (both !== null && b !== undefined) {
+        groups.push([[vocabulary.resolve(both, lang)], [vocabulary.resolve(a, lang), vocabulary.resolve(b, lang)]]);
+        seen.add(a).add(b);
         i += 1;
-      } else joined.push(a);
+      } else if (!seen.has(a)) {
+        groups.push([[vocabulary.resolve(a, lang)]]);
+        seen.add(a);
+      }
     }
-    const tokens = [...new Set(joined)].map((t) => vocabulary.resolve(t, lang));
-    const c = this.#calibration;
 
     const scores = this.#scores;
-    const best = this.#tokenBest;
-    const touched = this.#touched;
     scores.fill(0);
-    let nScored = 0;
     const scoredUnits: number[] = [];
+    const addScore = (u: number, value: number): void => {
+      if (value === 0) return;
+      if (scores[u] === 0) scoredUnits.push(u);
+      scores[u] = (scores[u] as number) + value;
+    };
     let coverageHit = 0;
     let coverageAll = 0;
     let anyOffTopic = false;
-    for (const token of tokens) {
-      if (offTopic(token.token)) {
-        coverageAll += OFF_TOPIC_WEIGHT;
-        anyOffTopic = true;
-        continue;
-      }
-      const weak = WEAK.has(token.token);
-      if (!weak) {
-        coverageAll += 1;
-        coverageHit += COVERAGE_CREDIT[token.kind];
-      }
-      if (token.matches.length === 0) continue;
-      const weight = weak ? c.weakWeight : 1;
-      // Per token, a unit gets its best match among the token's candidate terms.
-      let nTouched = 0;
-      for (const match of token.matches) {
-        const postings = index.postings[match.term];
-        if (!postings) continue;
-        const { units, weights } = postings;
-        for (let k = 0; k < units.length; k++) {
-          const u = units[k] as number;
-          const value = (weights[k] as number) * match.factor;
-          if (best[u] === 0) touched[nTouched++] = u;
-          if (value > (best[u] as number)) best[u] = value;
+    const tokens: ResolvedToken[] = [];
+    for (const group of groups) {
+      // Coverage and off-topic words are judged on the reading as written (the first alternative).
+      const first = group[0] as ResolvedToken[];
+      for (const token of first) tokens.push(token);
+      let off = false;
+      for (const token of first) {
+        if (offTopic(token.token)) {
+          coverageAll += OFF_TOPIC_WEIGHT;
+          anyOffTopic = true;
+          off = true;
+        } else if (!WEAK.has(token.token)) {
+          coverageAll += 1;
+          coverageHit += COVERAGE_CREDIT[token.kind];
         }
       }
-      for (let k = 0; k < nTouched; k++) {
-        const u = touched[k] as number;
-        if (scores[u] === 0) scoredUnits.push(u);
-        scores[u] = (scores[u] as number) + weight * (best[u] as number);
-        best[u] = 0;
+      if (off) continue;
+      if (group.length === 1 && first.length === 1) {
+        const token = first[0] as ResolvedToken;
+        const n = this.#bestPerUnit(token);
+        const weight = WEAK.has(token.token) ? c.weakWeight : 1;
+        const touched = this.#touched;
+        const best = this.#tokenBest;
+        for (let k = 0; k < n; k++) {
+          const u = touched[k] as number;
+          addScore(u, weight * (best[u] as number));
+          best[u] = 0;
+        }
+        continue;
       }
-      nScored += 1;
+      // A joined pair: per unit, the better of the readings.
+      const perUnit = new Map<number, number>();
+      for (const reading of group) {
+        const sums = new Map<number, number>();
+        for (const token of reading) {
+          const n = this.#bestPerUnit(token);
+          const weight = WEAK.has(token.token) ? c.weakWeight : 1;
+          for (let k = 0; k < n; k++) {
+            const u = this.#touched[k] as number;
+            sums.set(u, (sums.get(u) ?? 0) + weight * (this.#tokenBest[u] as number));
+            this.#tokenBest[u] = 0;
+          }
+        }
+        for (const [u, v] of sums) if (v > (perUnit.get(u) ?? 0)) perUnit.set(u, v);
+      }
+      for (const [u, v] of perUnit) addScore(u, v);
     }
-    void nScored;
-    this.#nameBonus(tokens, scoredUnits);
+    this.#phraseBonus(groups, addScore);
     scoredUnits.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-    const ranked = scoredUnits
-      .slice(0, this.#calibration.candidates)
-      .map((u) => ({ unit: index.units[u] as Unit, score: scores[u] as number }));
+    const ranked = scoredUnits.slice(0, c.candidates).map((u) => ({ unit: index.units[u] as Unit, score: scores[u] as number }));
     return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, offTopic: anyOffTopic, tokens };
   }
 
-  /** Adds the name bonus to every unit whose name or an alias is wholly in the message. */
-  #nameBonus(tokens: readonly ResolvedToken[], scoredUnits: number[]): void {
-    const terms = new Set<number>();
-    for (const token of tokens) for (const m of token.matches) if (m.factor >= NAME_MATCH_FACTOR) terms.add(m.term);
-    const named = new Set<number>();
-    for (const term of terms) {
-      for (const phrase of this.#index.names.get(term) ?? []) {
-        if (named.has(phrase.unit)) continue;
-        if (phrase.words.every((word) => word.some((t) => terms.has(t)))) named.add(phrase.unit);
+  /**
+   * Fills #tokenBest with each unit's best match for `token` (over its candidate terms) and lists the
+   * units in #touched; returns how many. The caller resets #tokenBest for those units.
+   */
+  #bestPerUnit(token: ResolvedToken): number {
+    const best = this.#tokenBest;
+    const touched = this.#touched;
+    let n = 0;
+    for (const match of token.matches) {
+      const postings = this.#index.postings[match.term];
+      if (!postings) continue;
+      const { units, weights } = postings;
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k] as number;
+        const value = (weights[k] as number) * match.factor;
+        if (best[u] === 0) touched[n++] = u;
+        if (value > (best[u] as number)) best[u] = value;
       }
     }
-    const scores = this.#scores;
-    for (const u of named) {
-      if (scores[u] === 0) scoredUnits.push(u);
-      scores[u] = (scores[u] as number) + this.#calibration.nameBonus;
+    return n;
+  }
+
+  /**
+   * Names and aliases found whole in the message earn their unit the name bonus; a keyword or topic of
+   * two words or more whose words stand close together earns the phrase bonus. Once per unit each.
+   */
+  #phraseBonus(groups: readonly ResolvedToken[][][], addScore: (u: number, value: number) => void): void {
+    // Where each well-matched term occurs (group index), over every reading of every group.
+    const positions = new Map<number, number[]>();
+    groups.forEach((group, g) => {
+      for (const reading of group) {
+        for (const token of reading) {
+          for (const m of token.matches) {
+            if (m.factor < NAME_MATCH_FACTOR) continue;
+            const list = positions.get(m.term);
+            if (!list) positions.set(m.term, [g]);
+            else if (!list.includes(g)) list.push(g);
+          }
+        }
+      }
+    });
+    const named = new Set<number>();
+    const phrased = new Set<number>();
+    for (const term of positions.keys()) {
+      for (const phrase of this.#index.phrases.get(term) ?? []) {
+        const done = phrase.kind === 'name' ? named : phrased;
+        if (done.has(phrase.unit)) continue;
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        const whole = phrase.words.every((word) => {
+          let found = false;
+          for (const t of word) {
+            for (const g of positions.get(t) ?? []) {
+              found = true;
+              lo = Math.min(lo, g);
+              hi = Math.max(hi, g);
+            }
+          }
+          return found;
+        });
+        // A multi-word keyword counts only with its words close together ("parking permit").
+        if (whole && (phrase.kind === 'name' || hi - lo <= phrase.words.length)) done.add(phrase.unit);
+      }
     }
+    for (const u of named) addScore(u, this.#calibration.nameBonus);
+    for (const u of phrased) addScore(u, this.#calibration.phraseBonus);
   }
 }
 
