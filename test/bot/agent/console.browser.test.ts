@@ -92,9 +92,11 @@ describe('the agent console in Chromium', () => {
     // Typed key by key: the results come while typing, without pressing Enter.
     const search = page.getByLabel(/Søg efter afdeling/);
     await expect(search.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const finalSearch = page.waitForResponse((r) => r.url().endsWith('/api/agent/search?q=pladsanvisnign'));
     await search.pressSequentially('pladsanvisnign', { delay: 20 });
+    await finalSearch;
+    await page.locator('#results-status').filter({ hasText: 'fundet' }).waitFor();
     const first = page.locator('#results button.result').first();
-    await first.waitFor();
     await expect(first.textContent()).resolves.toMatch(/^Pladsanvisningen.*Lukket.*89 40 20 00/);
 
     // Keyboard only: arrow down to the first result, Enter opens the card.
@@ -117,7 +119,7 @@ describe('the agent console in Chromium', () => {
     const answer = card.locator('#answer-da');
     await expect(answer.inputValue()).resolves.toMatch(/^Pladsanvisningen – [\s\S]*Ring 89 40 20 00/);
     await card.getByRole('button', { name: 'Kopiér dansk svar' }).click();
-    await expect(card.getByText('Kopieret').first().isVisible()).resolves.toBe(true);
+    await card.getByText('Kopieret').first().waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(await answer.inputValue());
 
     // The queue: the citizen's name with markup is text, the number masked until claimed.
