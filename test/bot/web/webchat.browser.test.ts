@@ -49,8 +49,8 @@ interface Watch {
   readonly sockets: string[];
 }
 
-async function openPage(now: string, query = ''): Promise<{ page: Page; watch: Watch }> {
-  running = await startApp({ now });
+async function openPage(now: string, query = '', env: Record<string, string> = {}, welcome = true): Promise<{ page: Page; watch: Watch }> {
+  running = await startApp({ now, env });
   context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'da-DK' });
   const page = await context.newPage();
   const origin = new URL(running.url).origin;
@@ -65,7 +65,7 @@ async function openPage(now: string, query = ''): Promise<{ page: Page; watch: W
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin && url.origin !== origin.replace('http:', 'ws:')) watch.problems.push(`request to ${r.url()}`);
   });
   await page.goto(`${running.url}/${query}`);
-  await page.getByText('Hej! Jeg er Aarhus Kommunes digitale indgang').first().waitFor();
+  if (welcome) await page.getByText('Hej! Jeg er Aarhus Kommunes digitale indgang').first().waitFor();
   return { page, watch };
 }
 
@@ -246,6 +246,19 @@ describe('the web chat in Chromium', () => {
       expect(await page.locator('h1').innerText()).toBe('Who should I contact?');
       await waitForText(page, 'OK, we continue in English.');
       expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  test(
+    'says plainly that the chat cannot start, with the phone number, when tokens need DIRECT_LINE_SECRET',
+    async () => {
+      const { page, watch } = await openPage(TUESDAY_MORNING, '', { DIRECT_LINE_SECRET: 'only-for-the-backend' }, false);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/Chatten kunne ikke starte.*89 40 20 00/);
+      // The refused token request is the only error the page saw.
+      expect(watch.problems).toEqual([expect.stringMatching(/401/)]);
     },
     BROWSER_TIMEOUT,
   );
