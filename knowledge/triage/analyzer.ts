@@ -1,5 +1,5 @@
 import { DeletionIndex } from './fuzzy';
-import { fold, normalize, tokens } from './normalize';
+import { fold, normalize, strip, tokens } from './normalize';
 import { danishStemmer, englishStemmer, type Stem, type StemmerName } from './stem';
 import { DANISH_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
 
@@ -12,12 +12,14 @@ export interface TermMatch {
 }
 
 /** How a query token was matched: for coverage (how much of the question is municipal business). */
-export type MatchKind = 'exact' | 'stem' | 'prefix' | 'fuzzy' | 'compound' | 'partial' | 'none';
+export type MatchKind = 'exact' | 'stripped' | 'stem' | 'prefix' | 'fuzzy' | 'compound' | 'partial' | 'none';
 
 export interface ResolvedToken {
   readonly token: string;
   readonly kind: MatchKind;
   readonly matches: readonly TermMatch[];
+  /** For a compound: each part's matches ("handicapparkering" + "kort"), scored as separate words. */
+  readonly parts?: readonly (readonly TermMatch[])[];
 }
 
 /**
@@ -28,6 +30,8 @@ export interface ResolvedToken {
  */
 export interface MatchFactors {
   readonly exact: number;
+  /** A word typed without Danish letters: "born" for "børn", "lage" for "læge". */
+  readonly stripped: number;
   readonly stem: number;
   readonly prefix: number;
   readonly fuzzy1: number;
@@ -39,6 +43,7 @@ export interface MatchFactors {
 
 export const DEFAULT_MATCH_FACTORS: MatchFactors = {
   exact: 1,
+  stripped: 0.9,
   stem: 0.95,
   prefix: 0.7,
   fuzzy1: 0.85,
@@ -83,6 +88,8 @@ export class Vocabulary {
   readonly #surface = { da: new Map<string, Set<number>>(), en: new Map<string, Set<number>>() };
   /** Surface words that occur as one word in the knowledge base (not only as a joined phrase). */
   readonly #words = new Set<string>();
+  /** Words with Danish letters by their stripped key (normalize.ts `strip`). */
+  readonly #stripped = new Map<string, string[]>();
   readonly #da: Stem;
   readonly #en: Stem;
   readonly #factors: MatchFactors;
@@ -158,6 +165,13 @@ export class Vocabulary {
   freeze(): void {
     this.#fuzzy = new DeletionIndex(this.#words);
     this.#sortedStems = [...this.#termIds.keys()].sort();
+    for (const word of this.#words) {
+      const key = strip(word);
+      if (key === word) continue;
+      const list = this.#stripped.get(key);
+      if (list) list.push(word);
+      else this.#stripped.set(key, [word]);
+    }
     this.#heads = new Set([...this.#words, ...[...this.#termIds.keys()].map((k) => k.slice(3))].map((w) => w.slice(0, MIN_PART)));
   }
 
@@ -216,7 +230,7 @@ export class Vocabulary {
   #resolveUncached(token: string, lang: Lang): ResolvedToken {
     const f = this.#factors;
     const found = new Map<number, number>();
-    let kind: MatchKind = 'none';
+    let kind = 'none' as MatchKind;
     let best = 0;
     const merge = (k: MatchKind, matches: readonly TermMatch[]): void => {
       for (const m of matches) {
@@ -229,6 +243,7 @@ export class Vocabulary {
     };
     const steps: [MatchKind, number, () => TermMatch[]][] = [
       ['exact', f.exact, () => this.#exact(token, lang)],
+      ['stripped', f.stripped, () => this.#strippedMatches(token, lang)],
       ['stem', f.stem, () => this.#matches(this.#stemTerms(token), f.stem, lang)],
       ['fuzzy', f.fuzzy1, () => this.#fuzzyMatches(token, lang)],
       ['compound', f.compound, () => this.#matches(this.splitKnown(token), f.compound, lang)],
@@ -239,7 +254,10 @@ export class Vocabulary {
       if (best >= ceiling) break;
       merge(k, run());
     }
-    return { token, kind, matches: [...found].map(([term, factor]) => ({ term, factor })) };
+    const matches = [...found].map(([term, factor]) => ({ term, factor }));
+    if (kind !== 'compound') return { token, kind, matches };
+    const parts = this.#split(token).map((terms) => this.#matches(terms, f.compound, lang));
+    return { token, kind, matches, parts };
   }
 
   /** Surface matches: full trust in the message's language, less for a word only the other language has. */
@@ -248,6 +266,19 @@ export class Vocabulary {
     const out = new Map<number, number>();
     for (const t of this.#surface[other].get(token) ?? []) out.set(t, this.#factors.exact * this.#factors.otherLanguage);
     for (const t of this.#surface[lang].get(token) ?? []) out.set(t, this.#factors.exact);
+    return [...out].map(([term, factor]) => ({ term, factor }));
+  }
+
+  #strippedMatches(token: string, lang: Lang): TermMatch[] {
+    const words = this.#stripped.get(token);
+    if (!words) return [];
+    const out = new Map<number, number>();
+    for (const word of words) {
+      for (const m of this.#exact(word, lang)) {
+        const factor = m.factor * this.#factors.stripped;
+        if (factor > (out.get(m.term) ?? 0)) out.set(m.term, factor);
+      }
+    }
     return [...out].map(([term, factor]) => ({ term, factor }));
   }
 
@@ -301,30 +332,43 @@ export class Vocabulary {
    * more known words exists.
    */
   splitKnown(token: string): number[] {
+    return this.#split(token).flat();
+  }
+
+  /**
+   * The parts of a split (each part's terms): fewest parts, and among those the one with the longest
+   * part ("handicapparkering" + "s" + "kort" rather than "handicap" + "parkeringskort"): the longer a
+   * known part, the more of the meaning it carries.
+   */
+  #split(token: string): number[][] {
     const n = token.length;
     if (n < 2 * MIN_PART) return [];
-    const best = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
-    const parts = new Array<number[]>(n + 1).fill([]);
-    best[0] = 0;
+    const count = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+    const longest = new Array<number>(n + 1).fill(0);
+    const parts = new Array<number[][]>(n + 1).fill([]);
+    count[0] = 0;
     for (let i = 0; i < n; i++) {
-      const here = best[i] as number;
+      const here = count[i] as number;
       if (here === Number.POSITIVE_INFINITY) continue;
       for (let j = i + MIN_PART; j <= n; j++) {
         // The whole word is not a split of itself.
         if (i === 0 && j === n) continue;
         const terms = this.#partTerms(token.slice(i, j));
         if (terms.length === 0) continue;
+        const long = Math.max(longest[i] as number, j - i);
         for (const link of LINKS) {
           const end = j + link.length;
           if (end > n || (link !== '' && (token.slice(j, end) !== link || end === n))) continue;
-          if (here + 1 < (best[end] as number)) {
-            best[end] = here + 1;
-            parts[end] = [...(parts[i] as number[]), ...terms];
+          const better = here + 1 < (count[end] as number) || (here + 1 === count[end] && long > (longest[end] as number));
+          if (better) {
+            count[end] = here + 1;
+            longest[end] = long;
+            parts[end] = [...(parts[i] as number[][]), terms];
           }
         }
       }
     }
-    return (best[n] as number) < Number.POSITIVE_INFINITY ? (parts[n] as number[]) : [];
+    return (count[n] as number) < Number.POSITIVE_INFINITY ? (parts[n] as number[][]) : [];
   }
 
   /** The longest known start or end (five letters or more) of a word with no full split. */

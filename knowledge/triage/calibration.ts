@@ -25,6 +25,8 @@ export interface Calibration {
   readonly nameBonus: number;
   /** Added to a unit one of whose keywords or topics of two words or more stands whole in the message. */
   readonly phraseBonus: number;
+  /** Each further word of a name or phrase adds this share of its bonus ("stemme på plejehjem" > "plejehjem"). */
+  readonly bonusPerWord: number;
   /** Words about phoning, hours and time count this much for routing (they say little about WHICH unit). */
   readonly weakWeight: number;
 }
@@ -39,5 +41,6 @@ export const DEFAULT_CALIBRATION: Calibration = {
   strongScore: 5,
   nameBonus: 2,
   phraseBonus: 1,
+  bonusPerWord: 0,
   weakWeight: 0.3,
 };

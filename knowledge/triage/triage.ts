@@ -37,7 +37,7 @@ function offTopic(token: string): boolean {
 const OFF_TOPIC_WEIGHT = 2;
 
 /** How much each kind of match counts as municipal vocabulary for the coverage signal. */
-const COVERAGE_CREDIT = { exact: 1, stem: 1, prefix: 1, fuzzy: 1, compound: 1, partial: 0.5, none: 0 } as const;
+const COVERAGE_CREDIT = { exact: 1, stripped: 1, stem: 1, prefix: 1, fuzzy: 1, compound: 1, partial: 0.5, none: 0 } as const;
 
 /** Matches this good count for recognising a unit's name in the message. */
 const NAME_MATCH_FACTOR = 0.75;
@@ -145,7 +145,10 @@ export class Triage {
         seen.add(a).add(b);
         i += 1;
       } else if (!seen.has(a)) {
-        groups.push([[vocabulary.resolve(a, lang)]]);
+        const token = vocabulary.resolve(a, lang);
+        // A compound's parts count as the words they are (summed per unit), not as one word.
+        const reading: ResolvedToken[] = token.parts ? token.parts.map((matches) => ({ token: token.token, kind: token.kind, matches })) : [token];
+        groups.push(token.parts ? [[token], reading] : [reading]);
         seen.add(a);
       }
     }
@@ -255,12 +258,13 @@ export class Triage {
         }
       }
     });
-    const named = new Set<number>();
-    const phrased = new Set<number>();
+    // Per unit, the best name and the best phrase found; a longer one says more.
+    const named = new Map<number, number>();
+    const phrased = new Map<number, number>();
     for (const term of positions.keys()) {
       for (const phrase of this.#index.phrases.get(term) ?? []) {
         const done = phrase.kind === 'name' ? named : phrased;
-        if (done.has(phrase.unit)) continue;
+        if ((done.get(phrase.unit) ?? 0) >= phrase.words.length) continue;
         let lo = Number.POSITIVE_INFINITY;
         let hi = Number.NEGATIVE_INFINITY;
         const whole = phrase.words.every((word) => {
@@ -275,11 +279,12 @@ export class Triage {
           return found;
         });
         // A multi-word keyword counts only with its words close together ("parking permit").
-        if (whole && (phrase.kind === 'name' || hi - lo <= phrase.words.length)) done.add(phrase.unit);
+        if (whole && (phrase.kind === 'name' || hi - lo <= phrase.words.length)) done.set(phrase.unit, phrase.words.length);
       }
     }
-    for (const u of named) addScore(u, this.#calibration.nameBonus);
-    for (const u of phrased) addScore(u, this.#calibration.phraseBonus);
+    const c = this.#calibration;
+    for (const [u, words] of named) addScore(u, c.nameBonus * (1 + c.bonusPerWord * (words - 1)));
+    for (const [u, words] of phrased) addScore(u, c.phraseBonus * (1 + c.bonusPerWord * (words - 1)));
   }
 }
 
