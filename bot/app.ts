@@ -125,7 +125,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       purge.stop();
       directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 10_000))]);
+      // Turns in flight finish (at most 10 s); the timer must not keep the process alive after them.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
       await db.close();
     },
   };

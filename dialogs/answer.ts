@@ -117,6 +117,7 @@ export function unitAnswer(deps: AnswerDeps, unit: Unit, options: UnitAnswerOpti
   const source = sourceLine(deps, unit, now, lang);
 
   const text: string[] = [`**${unit.name[lang]}**${focus === 'all' ? ` – ${unit.description[lang]}` : ''}`];
+  const beside: string[] = [];
   const speak: string[] = [`${unit.name[lang]}.`];
   text.push(phoneLines.join('\n'));
   speak.push(phones.map((p) => `${lang === 'da' ? 'Ring på' : 'Call'} ${p.display}.`).join(' '));
@@ -125,11 +126,14 @@ export function unitAnswer(deps: AnswerDeps, unit: Unit, options: UnitAnswerOpti
   if (options.when) {
     const w = whenSentence(deps, unit, options.when, now, lang);
     text.push(w.text);
+    beside.push(w.text);
     speak.push(w.speak);
   }
   if (options.showWeek && status.kind === 'scheduled') {
     const week = describeWeek(deps.hours, unit.id, now, lang);
-    text.push(`${lang === 'da' ? 'Telefontider denne uge' : 'Phone hours this week'}:\n${week.map((l) => `- ${l}`).join('\n')}`);
+    const weekText = `${lang === 'da' ? 'Telefontider denne uge' : 'Phone hours this week'}:\n${week.map((l) => `- ${l}`).join('\n')}`;
+    text.push(weekText);
+    beside.push(weekText);
     speak.push(week.join('. '));
   }
   if (focus !== 'hours' && ways.length > 0) {
@@ -147,7 +151,7 @@ export function unitAnswer(deps: AnswerDeps, unit: Unit, options: UnitAnswerOpti
     otherWays: ways,
     sourceLine: source,
   };
-  return { lang, text: text.filter((s) => s.length > 0).join('\n\n'), speak: speak.join(' '), card };
+  return { lang, text: text.filter((s) => s.length > 0).join('\n\n'), speak: speak.join(' '), card, besideCard: beside.join('\n\n') };
 }
 
 /** Whether to offer a callback now: the unit offers them and its line is closed. */
@@ -191,6 +195,7 @@ export function abstainReply(deps: AnswerDeps, lang: Lang, now: DateTime, outOfS
     lang,
     text: `${lead}\n\n${t('mainNumberIntro', lang)} **${display}**. ${status}\n\n_${sourceLine(deps, main, now, lang)}_`,
     speak: `${lead} ${t('mainNumberIntro', lang)} ${display}. ${status}.`,
+    besideCard: `${lead} ${t('mainNumberIntro', lang)}`,
     card: {
       unitId: main.id,
       title: main.name[lang],

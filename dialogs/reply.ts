@@ -15,6 +15,12 @@ export interface Reply {
   readonly choices?: readonly Choice[];
   /** The facts of one unit, for a card. */
   readonly card?: FactCard;
+  /**
+   * Where a channel draws the card, the text to show beside it: only what the card does not
+   * already say (the yes/no for a time asked about, the week's hours), so the facts are not shown
+   * twice. Channels without cards use `text`, which says everything.
+   */
+  readonly besideCard?: string;
   /** Whether the bot now waits for an answer (prompts) or just informs. */
   readonly expectsInput?: boolean;
   /**
@@ -54,7 +60,7 @@ export function joinReplies(lang: Lang, parts: readonly Reply[]): Reply {
     text: parts.map((p) => p.text).join('\n\n'),
     speak: parts.map((p) => p.speak).join(' '),
     ...(choices.length > 0 ? { choices } : {}),
-    ...(card ? { card } : {}),
+    ...(card ? { card, besideCard: parts.map((p) => (p.card ? (p.besideCard ?? '') : p.text)).filter((t) => t.length > 0).join('\n\n') } : {}),
     expectsInput: parts.some((p) => p.expectsInput),
     ...(parts.some((p) => p.expects === 'digits') ? { expects: 'digits' as const } : {}),
   };

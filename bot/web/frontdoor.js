@@ -262,6 +262,12 @@
     // A page opened in English also asks the bot for English, once Direct Line is connected.
     let askForEnglish = lang === 'en';
     store = window.WebChat.createStore({}, ({ dispatch }) => (next) => (action) => {
+      // Our card shows the unit's facts; beside it only what the card does not say, so nothing is shown twice.
+      const incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+      const beside = incoming && incoming.channelData && incoming.channelData.frontdoorCard ? incoming.channelData.frontdoorTextBesideCard : undefined;
+      if (typeof beside === 'string') {
+        action = { ...action, payload: { ...action.payload, activity: { ...incoming, text: beside } } };
+      }
       const result = next(action);
       if (askForEnglish && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
         // Once: a reconnect fulfils again.

@@ -30,9 +30,10 @@ export function renderWeb(reply: Reply): Partial<Activity> {
       title: `${reply.lang === 'da' ? 'Ring' : 'Call'} ${p.display}`,
       value: `tel:${p.tel}`,
     }));
-    const lines = [card.status.text, ...card.otherWays.map((w) => (w.url ? `[${w.label}](${w.url})` : w.label)), card.sourceLine];
-    activity.attachments = [CardFactory.heroCard(card.title, lines.join('\n\n'), undefined, buttons, card.subtitle ? { subtitle: card.subtitle } : {})];
-    activity.channelData = { frontdoorCard: card };
+    // The hero card is compact (who, open or not, call buttons): the text already says the rest.
+    activity.attachments = [CardFactory.heroCard(card.title, '', undefined, buttons, { subtitle: card.status.text })];
+    // A page that draws its own card from these shows `besideCard` as the text instead.
+    activity.channelData = { frontdoorCard: card, frontdoorTextBesideCard: reply.besideCard ?? reply.text };
   }
   return activity;
 }
