@@ -32,10 +32,10 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  temperature: 1.5,
-  nullScore: 3,
+  temperature: 0.7,
+  nullScore: 3.5,
   candidates: 5,
-  minConfidence: 0.5,
+  minConfidence: 0.6,
   minCoverage: 0.5,
   minScore: 1.5,
   strongScore: 5,

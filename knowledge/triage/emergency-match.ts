@@ -57,12 +57,21 @@ function compile(pattern: string, phrase: EmergencyPhrase | null, gapBetween = D
   return { slots, phrase };
 }
 
-const POSITIVE = EMERGENCY_PHRASES.map((p) => compile(p.pattern, p));
-const ENGLISH = ENGLISH_ONLY.map((p) => compile(p.pattern, p));
+/** "alene (rundt|ved vejen)" -> "alene rundt", "alene ved vejen": groups hold alternatives of several words. */
+export function expand(pattern: string): string[] {
+  const m = /\(([^()]*)\)/.exec(pattern);
+  if (!m) return [pattern];
+  const before = pattern.slice(0, m.index);
+  const after = pattern.slice(m.index + m[0].length);
+  return (m[1] as string).split('|').flatMap((alt) => expand(`${before}${alt}${after}`.replace(/\s+/g, ' ').trim()));
+}
+
+const POSITIVE = EMERGENCY_PHRASES.flatMap((p) => expand(p.pattern).map((x) => compile(x, p)));
+const ENGLISH = ENGLISH_ONLY.flatMap((p) => expand(p.pattern).map((x) => compile(x, p)));
 // An idiom's words stand together: a gap would let "slår til" mask "slår mig til".
-const NEGATIVE = NOT_EMERGENCY.map((p) => compile(p, null, 0));
-const PAST = AFTER_THE_FACT.map((p) => compile(p, null));
-const NOW = STILL_HAPPENING.map((p) => compile(p, null));
+const NEGATIVE = NOT_EMERGENCY.flatMap((p) => expand(p).map((x) => compile(x, null, 0)));
+const PAST = AFTER_THE_FACT.flatMap((p) => expand(p).map((x) => compile(x, null)));
+const NOW = STILL_HAPPENING.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
 const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));
 
@@ -239,10 +248,12 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   let weak = 0;
   const patterns = candidates(keys, POSITIVE_BY_FIRST, POSITIVE);
   if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST, ENGLISH));
+  const found = new Set<EmergencyPhrase>();
   for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
-    if (told && phrase.category !== 'crisis') continue;
+    if (found.has(phrase) || (told && phrase.category !== 'crisis')) continue;
     if (!find(pattern, hits, masked)) continue;
+    found.add(phrase);
     matched.push(phrase.pattern);
     categories.add(phrase.category);
     if (phrase.weak) weak += 1;

@@ -112,7 +112,8 @@ export class Triage {
     const outOfScope = best < c.minScore || (scored.coverage < c.minCoverage && (best < c.strongScore || scored.offTopic));
     const answer = !outOfScope && top.confidence >= c.minConfidence;
     if (answer) return { unitId: top.unitId, confidence: top.confidence, alternatives: probabilities.slice(1, 4), outOfScope: false };
-    return { unitId: null, confidence: top.confidence, alternatives: outOfScope ? [] : probabilities.slice(0, 3), outOfScope };
+    // Abstaining: the best candidates are still offered (the dialog asks, or says it is out of scope).
+    return { unitId: null, confidence: top.confidence, alternatives: probabilities.slice(0, 3), outOfScope };
   }
 
   /** Softmax over the top candidates and a "none of these" pseudo-candidate (see calibration.ts). */
