@@ -29,7 +29,7 @@ export interface EmergencyPhrase {
 
 const crisis = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'crisis', weak });
 const general = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'general', weak });
-const child = (pattern: string): EmergencyPhrase => ({ pattern, category: 'child' });
+const child = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'child', weak });
 const environment = (pattern: string): EmergencyPhrase => ({ pattern, category: 'environment' });
 
 /** Own-life words after "tage"/"ende": "tage mit eget liv", "ende hans liv". */
@@ -151,6 +151,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('cant|cannot do this anymore', true),
   crisis('(keep living|go on living)', true),
   crisis('disappear forever'),
+  crisis('want|wanna to disappear'),
   crisis('so alone|lonely', true),
   crisis('everything is dark|black', true),
   crisis('no one|nobody cares', true),
@@ -268,7 +269,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('punched|punching|punches me|her|him'),
   general('beat|beating|beaten me|her|him up'),
   general('beaten up'),
-  general('hurting|hurts|hurt me|her|us', true),
+  general('hurting|hurts|hurt me|her|us'),
+  general('being (beaten|hit|attacked|abused|threatened|raped|hurt|stabbed|strangled)'),
   general('sexually assaulted|abused'),
   general('molested'),
   general('fight|fighting ... knife|knives|blood|bleeding'),
@@ -327,7 +329,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('hjertestop|hjerteanfald|blodprop|slagtilfælde|hjerneblødning'),
   general('ondt|smerter i brystet'),
   general('brystsmerter'),
-  general('bløder meget|voldsomt|kraftigt|stadig|fra'),
+  general('bløder'),
+  general('(blod overalt|meget blod|masser af blod|lots of blood|blood everywhere)'),
+  general('(min mand|min kone|min kæreste|min far|min mor|min eks|han|hun) slår', true),
   general('kraftig|voldsom blødning'),
   general('krampeanfald|kramper'),
   general('allergisk chok|reaktion'),
