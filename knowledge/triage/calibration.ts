@@ -29,18 +29,21 @@ export interface Calibration {
   readonly bonusPerWord: number;
   /** Words about phoning, hours and time count this much for routing (they say little about WHICH unit). */
   readonly weakWeight: number;
+  /** Words of time ("nat", "weekend", "søndag") count this much for routing. */
+  readonly timeWeight: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  temperature: 0.7,
-  nullScore: 3.5,
+  temperature: 0.8,
+  nullScore: 4.75,
   candidates: 5,
   minConfidence: 0.6,
   minCoverage: 0.5,
-  minScore: 1.5,
-  strongScore: 5,
+  minScore: 2,
+  strongScore: 7,
   nameBonus: 2,
   phraseBonus: 1,
   bonusPerWord: 0,
   weakWeight: 0.3,
+  timeWeight: 0.3,
 };

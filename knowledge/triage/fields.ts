@@ -21,7 +21,7 @@ export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
   name: { weight: 3, b: 0.3 },
   alias: { weight: 2.5, b: 0.3 },
   keyword: { weight: 2, b: 0.5 },
-  topic: { weight: 1.5, b: 0.5 },
+  topic: { weight: 3, b: 0.5 },
   example: { weight: 1, b: 0.75 },
   description: { weight: 0.6, b: 0.75 },
 };

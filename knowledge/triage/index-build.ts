@@ -15,7 +15,7 @@ export interface IndexOptions {
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   stemmer: 'light',
-  k1: 1.2,
+  k1: 2,
   fields: FIELD_SPECS,
   compoundPartWeight: 0,
   factors: DEFAULT_MATCH_FACTORS,

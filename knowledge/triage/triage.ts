@@ -15,16 +15,17 @@ import { resolveTime } from './resolve-time';
 import { DAY_OFFSETS, DAY_PARTS, NOW_WORDS, WEEKDAYS, WEEKEND_WORDS } from './time-words';
 import type { TriageResult } from './types';
 
-/** Words about phoning, hours and time: weak for routing, neutral for coverage. */
-const WEAK = new Set(
-  [
-    ...ROUTING_WEAK,
-    ...WEEKDAYS.keys(),
-    ...DAY_PARTS.keys(),
-    ...WEEKEND_WORDS,
-    ...NOW_WORDS,
-    ...[...DAY_OFFSETS.keys()].flatMap((k) => k.split(' ')),
-  ].map((w) => fold(normalize(w))),
+/** Words about phoning and hours: weak for routing, neutral for coverage. */
+const WEAK = new Set(ROUTING_WEAK.map((w) => fold(normalize(w))));
+
+/**
+ * Words of time: neutral for coverage ("i weekenden" says nothing about the municipality), weighted by
+ * calibration.timeWeight for routing (the always-open lines are the ones asked about "i nat").
+ */
+const TIME = new Set(
+  [...WEEKDAYS.keys(), ...DAY_PARTS.keys(), ...WEEKEND_WORDS, ...NOW_WORDS, ...[...DAY_OFFSETS.keys()].flatMap((k) => k.split(' '))].map(
+    (w) => fold(normalize(w)),
+  ),
 );
 
 /** Off-topic words, exact and by prefix (folded). */
@@ -176,7 +177,7 @@ export class Triage {
           coverageAll += OFF_TOPIC_WEIGHT;
           anyOffTopic = true;
           off = true;
-        } else if (!WEAK.has(token.token)) {
+        } else if (!WEAK.has(token.token) && !TIME.has(token.token)) {
           coverageAll += 1;
           coverageHit += COVERAGE_CREDIT[token.kind];
         }
@@ -185,7 +186,7 @@ export class Triage {
       if (group.length === 1 && first.length === 1) {
         const token = first[0] as ResolvedToken;
         const n = this.#bestPerUnit(token);
-        const weight = WEAK.has(token.token) ? c.weakWeight : 1;
+        const weight = this.#weight(token);
         const touched = this.#touched;
         const best = this.#tokenBest;
         for (let k = 0; k < n; k++) {
@@ -201,7 +202,7 @@ export class Triage {
         const sums = new Map<number, number>();
         for (const token of reading) {
           const n = this.#bestPerUnit(token);
-          const weight = WEAK.has(token.token) ? c.weakWeight : 1;
+          const weight = this.#weight(token);
           for (let k = 0; k < n; k++) {
             const u = this.#touched[k] as number;
             sums.set(u, (sums.get(u) ?? 0) + weight * (this.#tokenBest[u] as number));
@@ -216,6 +217,11 @@ export class Triage {
     scoredUnits.sort((a, b) => (scores[b] as number) - (scores[a] as number));
     const ranked = scoredUnits.slice(0, c.candidates).map((u) => ({ unit: index.units[u] as Unit, score: scores[u] as number }));
     return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, offTopic: anyOffTopic, tokens };
+  }
+
+  #weight(token: ResolvedToken): number {
+    if (WEAK.has(token.token)) return this.#calibration.weakWeight;
+    return TIME.has(token.token) ? this.#calibration.timeWeight : 1;
   }
 
   /**
