@@ -35,6 +35,7 @@ won't ive i've id i'd ill i'll youre you're whats what's
 get gets got getting need needs needed want wants wanted like know knew think thought say says said make
 makes made take takes took go goes going went come comes came see saw seen still really much many lot lots
 something anything thing things already also maybe sure tell told ask asked trying try tried able
+good bad best better nice great
 `;
 
 function parse(list: string): string[] {
