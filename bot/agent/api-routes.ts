@@ -7,7 +7,8 @@ import { callbackView, phoneVisibleTo } from './callback-view';
 import { api, change, sendError, stored, type AgentContext } from './context';
 import type { NewAuditEntry } from './audit-log';
 import type { AgentErrorCode } from './agent-errors';
-import { bodyObject, sendJson } from './http-kit';
+import { bodyObject } from '../http/body';
+import { sendJson } from './http-kit';
 import type { Session } from './session-store';
 import { isoInstant, unitCard } from './unit-card';
 

@@ -91,19 +91,6 @@ export function isFormPost(req: Request): boolean {
   return /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
 }
 
-/** The body as an object (restify parses JSON and urlencoded), or undefined. */
-export function bodyObject(req: Request): Record<string, unknown> | undefined {
-  let body: unknown = req.body;
-  if (Buffer.isBuffer(body)) body = body.toString('utf8');
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-}
 
 export function sendHtml(res: Response, status: number, html: string, extra: Readonly<Record<string, string>> = {}): void {
   res.writeHead(status, {

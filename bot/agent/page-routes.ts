@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { requestLang } from '../http/rate-limit';
 import { agentErrorBody } from './agent-errors';
 import { guarded, page, sendError, sessionOf, stored, type AgentContext } from './context';
+import { bodyObject } from '../http/body';
 import {
-  bodyObject,
   clearedSessionCookie,
   fillTemplate,
   isFormPost,

@@ -18,20 +18,6 @@ export function query(req: Request, name: string): string | null {
   return new URL(req.url ?? '/', 'http://localhost').searchParams.get(name);
 }
 
-/** The body as a JSON object (restify parses JSON; other content types arrive as text), else undefined. */
-export function bodyObject(req: Request): Record<string, unknown> | undefined {
-  let body: unknown = req.body;
-  if (body === undefined || body === null || body === '') return undefined;
-  if (Buffer.isBuffer(body)) body = body.toString('utf8');
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-}
 
 /** A bug answers 500 in the catalogue's words and never takes the server down. */
 export function guarded(handler: (req: Request, res: Response) => Promise<void>): (req: Request, res: Response) => Promise<void> {

@@ -6,6 +6,7 @@ import { MAX_SLOT_LIMIT, type CallbackService } from '../../knowledge/callbacks/
 import { errorBody, errorStatus, type ErrorCode } from '../../knowledge/errors';
 import type { Lang } from '../../knowledge/schema/unit';
 import { clientAddress, DEFAULT_RATE_LIMIT, rateLimit, RateLimiter, requestLang, type RateLimitOptions } from './rate-limit';
+import { bodyObject } from './body';
 
 export interface CallbackRoutesDeps {
   readonly callbacks: CallbackService;
@@ -53,22 +54,6 @@ function sendError(res: Response, code: ErrorCode, lang: Lang): void {
   res.send(errorStatus(code), errorBody(code, lang));
 }
 
-/**
- * The body as an object: restify's bodyParser gives an object for JSON; without it, or for another
- * content type, the raw text is read as JSON. Undefined when there is no JSON object.
- */
-function bodyObject(req: Request): Record<string, unknown> | undefined {
-  let body: unknown = req.body;
-  if (Buffer.isBuffer(body)) body = body.toString('utf8');
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-}
 
 /** Wraps a handler so a bug answers 500 in the catalogue's words instead of restify's. */
 function guarded(handler: (req: Request, res: Response) => Promise<void>): (req: Request, res: Response) => Promise<void> {
