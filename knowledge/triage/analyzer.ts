@@ -88,6 +88,12 @@ export class Vocabulary {
   readonly #surface = { da: new Map<string, Set<number>>(), en: new Map<string, Set<number>>() };
   /** Surface words that occur as one word in the knowledge base (not only as a joined phrase). */
   readonly #words = new Set<string>();
+  /**
+   * Words of names, aliases, keywords and topics: the typo index covers these. Example questions and
+   * descriptions add thousands of everyday words a typo rarely needs to reach (and a 5,000-unit bank
+   * would otherwise spend most of its build time indexing them).
+   */
+  readonly #keyWords = new Set<string>();
   /** Words with Danish letters by their stripped key (normalize.ts `strip`). */
   readonly #stripped = new Map<string, string[]>();
   readonly #da: Stem;
@@ -136,8 +142,9 @@ export class Vocabulary {
   }
 
   /** Registers a word of the knowledge base in `lang` and returns its term id. */
-  addWord(token: string, lang: Lang): number {
+  addWord(token: string, lang: Lang, key = true): number {
     this.#words.add(token);
+    if (key) this.#keyWords.add(token);
     const term = this.#termOf(this.stem(token, lang), lang);
     this.#addSurface(token, lang, [term]);
     return term;
@@ -163,7 +170,7 @@ export class Vocabulary {
 
   /** Call once every word is in: builds the typo index and the sorted stems for completions. */
   freeze(): void {
-    this.#fuzzy = new DeletionIndex(this.#words);
+    this.#fuzzy = new DeletionIndex(this.#keyWords);
     this.#sortedStems = [...this.#termIds.keys()].sort();
     for (const word of this.#words) {
       const key = strip(word);

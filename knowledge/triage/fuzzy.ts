@@ -67,8 +67,10 @@ export interface FuzzyHit {
 
 /**
  * A deletion index (SymSpell) over the first PREFIX characters of each word: a word and a query that are
- * within d edits share a string reachable by at most d deletions from both. Indexing only a prefix keeps
- * the index small for a 5,000-unit vocabulary; candidates are then verified on the whole word.
+ * within d edits share a string reachable by deletions from both. Indexing only a prefix, and only one
+ * deletion deep on the index side (the query side goes two deep for long words), keeps the index small
+ * enough to build in well under a second for a 5,000-unit vocabulary; what it gives up is a long word
+ * typed with two of its letters missing. Candidates are verified on the whole word.
  */
 export class DeletionIndex {
   static readonly PREFIX = 7;
@@ -81,7 +83,7 @@ export class DeletionIndex {
       if (edits === 0 || seen.has(word)) continue;
       seen.add(word);
       const keys = new Set<string>();
-      deletes(word.slice(0, DeletionIndex.PREFIX), edits, keys);
+      deletes(word.slice(0, DeletionIndex.PREFIX), Math.min(edits, 1), keys);
       for (const key of keys) {
         const bucket = this.#buckets.get(key);
         if (bucket) bucket.push(word);
