@@ -55,11 +55,26 @@ export const DEFAULT_MATCH_FACTORS: MatchFactors = {
 
 const STOPWORDS = new Set([...DANISH_STOPWORDS, ...ENGLISH_STOPWORDS].map(fold));
 
+function isContent(t: string): boolean {
+  return !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)) && !t.includes(':');
+}
+
 /** Content tokens of a text: folded, stopwords and single letters dropped (digits kept: "gruppe 1"). */
 export function contentTokens(text: string): string[] {
-  return tokens(normalize(text))
-    .map(fold)
-    .filter((t) => !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)) && !t.includes(':'));
+  return tokens(normalize(text)).map(fold).filter(isContent);
+}
+
+/** All folded tokens of a text, and the content tokens with their positions among them. */
+export function positionedTokens(text: string): { all: string[]; content: string[]; positions: number[] } {
+  const all = tokens(normalize(text)).map(fold);
+  const content: string[] = [];
+  const positions: number[] = [];
+  all.forEach((t, i) => {
+    if (!isContent(t)) return;
+    content.push(t);
+    positions.push(i);
+  });
+  return { all, content, positions };
 }
 
 /** Danish compounds join their parts directly or with a linking s or e ("sundhed-s-kort", "skrald-e-spand"). */

@@ -31,6 +31,8 @@ export interface Calibration {
   readonly weakWeight: number;
   /** Words of time ("nat", "weekend", "søndag") count this much for routing. */
   readonly timeWeight: number;
+  /** A unit's name told as where the citizen has been ("Borgerservice sagde...") counts this much. */
+  readonly mentionWeight: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
@@ -46,4 +48,5 @@ export const DEFAULT_CALIBRATION: Calibration = {
   bonusPerWord: 0,
   weakWeight: 0.3,
   timeWeight: 0.3,
+  mentionWeight: 0.3,
 };

@@ -42,6 +42,8 @@ export interface TriageIndex {
   readonly units: readonly Unit[];
   /** Names, aliases and multi-word keywords and topics, by every term of their first word. */
   readonly phrases: ReadonlyMap<number, readonly Phrase[]>;
+  /** Terms of the units' names and aliases: a word that names a unit. */
+  readonly nameTerms: ReadonlySet<number>;
   readonly vocabulary: Vocabulary;
   /** By term id. */
   readonly postings: readonly Postings[];
@@ -193,5 +195,7 @@ export function buildIndex(units: readonly Unit[], options: IndexOptions = DEFAU
     p.units[k] = triples.units[i] as number;
     p.weights[k] = ((idf[term] as number) * pseudo * (options.k1 + 1)) / (options.k1 + pseudo);
   }
-  return { units, vocabulary, postings, idf, phrases: phraseIndex };
+  const nameTerms = new Set<number>();
+  for (const list of phraseIndex.values()) for (const p of list) if (p.kind === 'name') for (const w of p.words) for (const t of w) nameTerms.add(t);
+  return { units, vocabulary, postings, idf, phrases: phraseIndex, nameTerms };
 }

@@ -21,6 +21,7 @@ tager taget tog give giver givet gav bruge bruger brugt lave laver lavet ser set
 ønsker ønske stadig igen allerede helt mest lille stor store stort god gode dårlig dårligt hele heller kun
 snart længe længere siden cirka derfor vist mon sikkert rigtig rigtigt virkelig faktisk desværre måtte
 kunne skulle ville burde plejer prøve prøver prøvet spørge spørger spurgt svar svare høre hører hørt
+kr kroner procent måned måneder måneden månedlig uge uger ugen dage dagen timer timen minutter gange gang
 `;
 
 const ENGLISH = `
@@ -36,6 +37,7 @@ get gets got getting need needs needed want wants wanted like know knew think th
 makes made take takes took go goes going went come comes came see saw seen still really much many lot lots
 something anything thing things already also maybe sure tell told ask asked trying try tried able
 good bad best better nice great
+dkk kr percent month months monthly week weeks day days hours minutes times
 `;
 
 function parse(list: string): string[] {

@@ -1,13 +1,14 @@
 import type { DateTime } from 'luxon';
 import type { KnowledgeBase } from '../kb';
 import type { Unit } from '../schema/unit';
-import { contentTokens, type ResolvedToken } from './analyzer';
+import { positionedTokens, type ResolvedToken } from './analyzer';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { redactCpr } from './cpr';
 import { detectEmergency } from './emergency-match';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
 import { detectIntent } from './intent';
 import { ROUTING_WEAK } from './intent-words';
+import { MENTION_CUES, MENTION_WINDOW } from './mention-words';
 import { OFF_TOPIC } from './off-topic';
 import { detectLanguage } from './language';
 import { fold, normalize } from './normalize';
@@ -39,6 +40,8 @@ const OFF_TOPIC_WEIGHT = 2;
 
 /** How much each kind of match counts as municipal vocabulary for the coverage signal. */
 const COVERAGE_CREDIT = { exact: 1, stripped: 1, stem: 1, prefix: 1, fuzzy: 1, compound: 1, partial: 0.5, none: 0 } as const;
+
+const CUES = new Set(MENTION_CUES.map((w) => fold(normalize(w))));
 
 /** Matches this good count for recognising a unit's name in the message. */
 const NAME_MATCH_FACTOR = 0.75;
@@ -132,11 +135,13 @@ export class Triage {
     const index = this.#index;
     const vocabulary = index.vocabulary;
     const c = this.#calibration;
-    const raw = contentTokens(text);
+    const { all, content: raw, positions } = positionedTokens(text);
+    const cueAt = all.flatMap((t, i) => (CUES.has(t) ? [i] : []));
     // Neighbours that are one word in the knowledge base ("sundheds kort") may be read as that word, or
     // as the two words they are ("citizen service" is not only the "citizen-service" of the libraries):
     // per unit, the better reading counts.
     const groups: ResolvedToken[][][] = [];
+    const groupAt: number[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < raw.length; i++) {
       const a = raw[i] as string;
@@ -144,6 +149,7 @@ export class Triage {
       const both = b === undefined || seen.has(a) ? null : vocabulary.join(a, b);
       if (both !== null && b !== undefined) {
         groups.push([[vocabulary.resolve(both, lang)], [vocabulary.resolve(a, lang), vocabulary.resolve(b, lang)]]);
+        groupAt.push(positions[i] as number);
         seen.add(a).add(b);
         i += 1;
       } else if (!seen.has(a)) {
@@ -151,9 +157,18 @@ export class Triage {
         // A compound's parts count as the words they are (summed per unit), not as one word.
         const reading: ResolvedToken[] = token.parts ? token.parts.map((matches) => ({ token: token.token, kind: token.kind, matches })) : [token];
         groups.push(token.parts ? [[token], reading] : [reading]);
+        groupAt.push(positions[i] as number);
         seen.add(a);
       }
     }
+
+    // A unit named next to "sagde", "called"...: where the citizen has been, not where the question is going.
+    const mentioned = groups.map((group, g) => {
+      if (cueAt.length === 0) return false;
+      const at = groupAt[g] as number;
+      if (!cueAt.some((p) => Math.abs(p - at) <= MENTION_WINDOW)) return false;
+      return group.some((reading) => reading.some((t) => t.matches.some((m) => m.factor >= NAME_MATCH_FACTOR && this.#index.nameTerms.has(m.term))));
+    });
 
     const scores = this.#scores;
     scores.fill(0);
@@ -167,7 +182,9 @@ export class Triage {
     let coverageAll = 0;
     let anyOffTopic = false;
     const tokens: ResolvedToken[] = [];
-    for (const group of groups) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const group = groups[gi] as ResolvedToken[][];
+      const scale = mentioned[gi] ? c.mentionWeight : 1;
       // Coverage and off-topic words are judged on the reading as written (the first alternative).
       const first = group[0] as ResolvedToken[];
       for (const token of first) tokens.push(token);
@@ -177,7 +194,7 @@ export class Triage {
           coverageAll += OFF_TOPIC_WEIGHT;
           anyOffTopic = true;
           off = true;
-        } else if (!WEAK.has(token.token) && !TIME.has(token.token)) {
+        } else if (!WEAK.has(token.token) && !TIME.has(token.token) && !/^\d+$/.test(token.token)) {
           coverageAll += 1;
           coverageHit += COVERAGE_CREDIT[token.kind];
         }
@@ -186,7 +203,7 @@ export class Triage {
       if (group.length === 1 && first.length === 1) {
         const token = first[0] as ResolvedToken;
         const n = this.#bestPerUnit(token);
-        const weight = this.#weight(token);
+        const weight = scale * this.#weight(token);
         const touched = this.#touched;
         const best = this.#tokenBest;
         for (let k = 0; k < n; k++) {
@@ -202,7 +219,7 @@ export class Triage {
         const sums = new Map<number, number>();
         for (const token of reading) {
           const n = this.#bestPerUnit(token);
-          const weight = this.#weight(token);
+          const weight = scale * this.#weight(token);
           for (let k = 0; k < n; k++) {
             const u = this.#touched[k] as number;
             sums.set(u, (sums.get(u) ?? 0) + weight * (this.#tokenBest[u] as number));
@@ -213,7 +230,7 @@ export class Triage {
       }
       for (const [u, v] of perUnit) addScore(u, v);
     }
-    this.#phraseBonus(groups, addScore);
+    this.#phraseBonus(groups.map((g, i) => (mentioned[i] ? [] : g)), addScore);
     scoredUnits.sort((a, b) => (scores[b] as number) - (scores[a] as number));
     const ranked = scoredUnits.slice(0, c.candidates).map((u) => ({ unit: index.units[u] as Unit, score: scores[u] as number }));
     return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, offTopic: anyOffTopic, tokens };
