@@ -99,6 +99,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('forsøgt|prøvet|forsøgte|prøvede at tage mit|sit|livet'),
   crisis('forsøgt|prøvet|forsøgte|prøvede selvmord'),
   crisis('ingen mening med (livet|at leve|noget)'),
+  crisis('(ingen vej ud|nogen vej ud|nogen udvej|anden udvej)'),
   crisis('hoppe|springe ud (fra|af) (vinduet|altanen|broen|taget)'),
   crisis('brænder|brændt mig|sig selv med vilje'),
   crisis('farvel til alle'),
@@ -150,6 +151,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('(nobody|no one) will miss me'),
   crisis('cant|cannot do this anymore', true),
   crisis('(keep living|go on living)', true),
+  crisis('(dont|cant) see the point', true),
+  crisis('no way out'),
   crisis('disappear forever'),
   crisis('want|wanna to disappear'),
   crisis('so alone|lonely', true),
@@ -205,6 +208,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('kvælertag|kvalt'),
   general('dødstrusler|dødstrussel'),
   general('gået|går amok'),
+  general('gøre mig|os|hende|ham noget'),
+  general('(kommet til skade|kommet slemt til skade|kommet alvorligt til skade|alvorligt skadet|slemt skadet|hårdt skadet)'),
+  general('befølt|beføler|befølte|befamlet'),
+  general('(uden bevidsthed|mistet bevidstheden|ved bevidsthed)'),
+  general('(fået krampe|krampe i hele kroppen|krampetrækninger)'),
   general('(hel|whole|entire) ... (pakke|æske|glas|bottle|box|packet) ... (piller|pills|tabletter|tablets|panodil|pamol|paracetamol|ibuprofen|sovepiller)'),
   general('slugt|taget|spist|took|swallowed ... (panodil|pamol|paracetamol|ibuprofen|sovepiller|sleeping pills|painkillers|smertestillende)'),
   general('har (stukket|skudt|slået|banket|tæsket|sparket) ... (min|mig|en|ham|hende|os)'),
@@ -428,6 +436,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('dying'),
   general('not responding'),
   general('not|isnt waking up'),
+  general('took|taken|swallowed ... (pills|tablets)'),
+  general('(this is an emergency|its an emergency|it is an emergency|emergency please)'),
+  general('(badly|seriously|severely) (hurt|injured)'),
   general('pushed me|her|him down'),
   general('he|she|dad|mum|mom|father|mother|baby|child|son|daughter|husband|wife ... not|isnt moving'),
   general('lying ... in|on the street|road|ground|floor ... not|unconscious|bleeding'),
@@ -473,7 +484,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('child abuse|neglect'),
   child('abusing|abused|neglecting|neglected ... child|children|kid|kids|son|daughter|baby'),
   child('shaking the|my baby'),
-  child('barn|barnet|baby|babyen ... (i en varm bil|i den varme bil|i en låst bil|i bilen)'),
+  child('barn|barnet|baby|babyen ... (i en varm bil|i den varme bil|i en låst bil|i bilen|i en bil)'),
+  child('barn|barnet|dreng|pige|baby ... (kanten|tagkanten|taget|altanen|vindueskarmen)'),
   child('dement|demente ... gået|forsvundet|væk|hjemmefra'),
   child('barn|pige|dreng|baby|barnet ... alene (rundt|ude|ved vejen|på vejen|på gaden)'),
   child('barn|barnet|søn|datter|dreng|pige|baby|årige ... er væk'),
@@ -662,7 +674,8 @@ export const AFTER_THE_FACT: readonly string[] = [
 /** ...unless the message also says it is happening now or threatens to happen again. */
 export const STILL_HAPPENING: readonly string[] = [
   'nu', 'lige nu', 'stadig', 'igen', 'truer', 'truet', 'bange', 'tør ikke', 'i aften', 'i nat',
-  'now', 'right now', 'still', 'again', 'threatening', 'threatens', 'scared', 'afraid', 'tonight',
+  'now', 'right now', 'still', 'again', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
+  'kommer tilbage', 'vender tilbage',
 ];
 
 /** Words for a child: an emergency that mentions one is also a 'child' emergency (Børn og ungevagten). */
