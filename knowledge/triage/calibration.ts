@@ -36,10 +36,10 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  temperature: 0.8,
-  nullScore: 4.75,
+  temperature: 0.9,
+  nullScore: 4.25,
   candidates: 5,
-  minConfidence: 0.6,
+  minConfidence: 0.7,
   minCoverage: 0.5,
   minScore: 2,
   strongScore: 7,
