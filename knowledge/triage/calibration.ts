@@ -1,7 +1,9 @@
 /**
  * How scores become a calibrated confidence, and when triage abstains. Every number here was fitted or
- * chosen on test/eval/dev.jsonl (never on the held-out sets) with `npx tsx knowledge/triage/measure.ts`;
- * the figures that justify each are in that script's output, summarised next to each constant.
+ * chosen on test/eval/dev.jsonl (never on the held-out sets): temperature and "none" score by minimising
+ * log loss (`frontdoor eval --set dev --tune` prints the fit per variant); the thresholds from the dev
+ * trade-off of misroutes against abstentions. At the defaults, on the 374 dev questions: top-1 96.1%,
+ * misroutes 1.2%, answered correctly 90.4%, out-of-scope abstained 95%, expected calibration error 0.025.
  */
 export interface Calibration {
   /** Softmax temperature over the top candidates' scores, fitted by minimising log loss on dev. */

@@ -46,7 +46,7 @@ const CUES = new Set(MENTION_CUES.map((w) => fold(normalize(w))));
 /** Matches this good count for recognising a unit's name in the message. */
 const NAME_MATCH_FACTOR = 0.75;
 
-/** The scoring part of a classification: what measure.ts and the eval need besides the result. */
+/** The scoring part of a classification: what tuning and the eval need besides the result. */
 export interface Scored {
   /** Units by descending score (only those with a score > 0), at most `calibration.candidates`. */
   readonly ranked: { unit: Unit; score: number }[];
