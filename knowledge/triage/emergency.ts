@@ -125,7 +125,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('end|ending|take|taking my|own|his|her life'),
   crisis('kill|killing myself'),
   crisis('end it all'),
-  crisis('want|going to die'),
+  crisis('want|wants|wanted|going to die'),
   crisis('wanna|gonna die'),
   crisis('dont|not want to live'),
   crisis('dont|not want to be alive'),
@@ -326,6 +326,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('fire in|at'),
   general('house|building|flat|apartment|kitchen fire'),
   general('is burning'),
+  general('burning|flames|ablaze'),
   general('smoke|flames|explosion|exploded|bomb'),
 
   // --- Medical emergencies (Danish) ----------------------------------------------------------------------
@@ -434,11 +435,16 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('took|taken|swallowed all ... pills|tablets'),
   general('poisoned|poisoning'),
   general('swallowed|drank bleach|detergent|chemicals|poison'),
+  general('swallowed|drank|drunk ... (cleaning liquid|cleaning fluid|cleaning product|washing up liquid|dishwasher tablet)'),
   general('drowning|drowned|drown'),
   general('fell into|in water|harbour|harbor|lake|river|sea'),
   general('through the ice'),
   general('dying'),
   general('not responding'),
+  general('(wont|not|doesnt|isnt|cant) (respond|responding)'),
+  general('(is|went|looks|turned) blue'),
+  general('set fire'),
+  general('trying to (get into|break into|get in|force the door)'),
   general('not|isnt waking up'),
   general('took|taken|swallowed ... (pills|tablets)'),
   general('(this is an emergency|its an emergency|it is an emergency|emergency please)'),
@@ -564,7 +570,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
 ];
 
 /** In an English message these words alone mean danger (in Danish "fire" is the number four). */
-export const ENGLISH_ONLY: readonly EmergencyPhrase[] = [general('fire'), general('burning'), general('flames')];
+export const ENGLISH_ONLY: readonly EmergencyPhrase[] = [general('fire')];
 
 /** Idioms and everyday phrases that contain a danger word but mean none: masked before matching. */
 export const NOT_EMERGENCY: readonly string[] = [
