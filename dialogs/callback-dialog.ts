@@ -10,6 +10,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
 import { normalizeDanishPhone } from '../knowledge/callbacks/phone';
 import { spellReference } from '../knowledge/callbacks/reference';
 import { ZONE } from '../knowledge/clock';
@@ -41,6 +42,8 @@ export interface CallbackDialogOptions {
   /** What the call is about, CPR-redacted. */
   readonly topic: string;
   readonly lang: Lang;
+  /** Offer slots from this instant on (ISO), when the citizen asked for a time ("kan I ringe i morgen?"). */
+  readonly from?: string;
 }
 
 interface FlowValues {
@@ -182,17 +185,21 @@ export class CallbackDialog extends ComponentDialog {
     values.name = book.name;
     const { options, lead } = book;
     const { lang } = options;
-    const result = await this.deps.callbacks.slots(options.unitId, { limit: SLOTS_OFFERED });
+    const result = await this.deps.callbacks.slots(options.unitId, { limit: options.from ? 100 : SLOTS_OFFERED });
     if (!result.ok) {
       await this.failed(step, result.reason);
       return step.endDialog();
     }
-    if (result.slots.length === 0) {
+    const wanted = options.from ? DateTime.fromISO(options.from) : undefined;
+    // From the time asked for, if there are slots then; otherwise simply the next free ones.
+    const fromWanted = wanted ? result.slots.filter((s) => s.start >= wanted.startOf('day') && s.end > wanted) : [];
+    const slots = (fromWanted.length > 0 ? fromWanted : result.slots).slice(0, SLOTS_OFFERED);
+    if (slots.length === 0) {
       await this.say(step, TEXT.noSlots[lang]);
       return step.endDialog();
     }
     const now = this.deps.clock();
-    const choices: Choice[] = result.slots.map((slot) => ({
+    const choices: Choice[] = slots.map((slot) => ({
       value: slot.start.toISO() ?? '',
       label: `${capitalize(formatDayRelative(slot.start, now, lang))} ${formatTime(slot.start, lang)}–${formatTime(slot.end, lang).replace(/^kl\. /, '')}`,
     }));

@@ -103,6 +103,8 @@ export class MainDialog extends ComponentDialog {
 
     let unitId = triage.unitId;
     if (mem.lastUnitId && isFollowUp(text, triage)) unitId = mem.lastUnitId;
+    // "ring mig op" with no unit named or talked about: the main number's callback, not a guess.
+    if (unitId === null && triage.intent === 'callback') unitId = this.deps.kb.main.id;
     if (unitId === null && mem.lastUnitId === undefined && REFERS_BACK.test(text) && text.trim().split(/\s+/).length <= 8) {
       // "hvad er deres mail?" with nothing said before: ask who, rather than guess or give up.
       await sendReply(context, { lang, text: t('noContext', lang), speak: t('noContext', lang) });
@@ -139,7 +141,7 @@ export class MainDialog extends ComponentDialog {
     }
     mem.lastUnitId = unit.id;
     if (triage.intent === 'callback') {
-      return step.beginDialog(CALLBACK_DIALOG, { unitId: unit.id, topic: triage.redactedText, lang } satisfies CallbackDialogOptions);
+      return step.beginDialog(CALLBACK_DIALOG, callbackOptions(unit.id, triage, lang));
     }
     const reply = unitAnswer(this.deps, unit, {
       lang,
@@ -168,11 +170,17 @@ export class MainDialog extends ComponentDialog {
     const { triage, lang } = step.values as TurnValues;
     if (step.result === true) {
       const unitId = (step.values as TurnValues).unitId ?? '';
-      return step.beginDialog(CALLBACK_DIALOG, { unitId, topic: triage.redactedText, lang } satisfies CallbackDialogOptions);
+      return step.beginDialog(CALLBACK_DIALOG, callbackOptions(unitId, triage, lang));
     }
     await sendReply(step.context, { lang, text: t('anythingElse', lang), speak: t('anythingElse', lang) });
     return step.endDialog();
   }
+}
+
+/** The callback dialog's options: the topic (CPR-redacted) and, when asked for ("i morgen"), from when. */
+function callbackOptions(unitId: string, triage: TriageResult, lang: Lang): CallbackDialogOptions {
+  const from = triage.when?.start.toISO();
+  return { unitId, topic: triage.redactedText, lang, ...(from ? { from } : {}) };
 }
 
 /** A short message that leans on the last answer: "hvad er deres mail?", "what about Sunday?". */

@@ -121,6 +121,22 @@ describe('a closed line offers a callback, and it can be booked and cancelled', 
     ]);
   });
 
+  test('"ring mig op" with no unit named books a call-back on the main number', async () => {
+    const c = await converse(TUE_13);
+    await play(c, [['ring mig op', [/opringning fra \*\*Aarhus Kommune\*\*/, /telefonnummer/]]]);
+  });
+
+  test('a call-back asked for at a time offers slots from that time', async () => {
+    const c = await converse('2026-11-23T17:00:00+01:00');
+    await play(c, [
+      ['kan Borgerservice ringe mig op i morgen kl. 14?', /opringning fra \*\*Borgerservice\*\*/],
+      ['21 43 65 87', /navn/],
+    ]);
+    await c.say('spring over');
+    const titles = (c.last.at(-1)?.suggestedActions?.actions ?? []).map((a) => a.title);
+    expect(titles[0]).toBe('1. I morgen kl. 14.00–14.15');
+  });
+
   test('declining the offer books nothing', async () => {
     const c = await converse(TUE_13);
     await play(c, [
