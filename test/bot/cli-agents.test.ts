@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AgentStore } from '../../bot/agent/agent-store';
@@ -12,16 +10,9 @@ import { main } from '../../bot/cli/main';
 import { openPglite, type Database } from '../../bot/storage/database';
 import { migrate } from '../../bot/storage/migrate';
 import { ZONE } from '../../knowledge/clock';
+import { runFrontdoor, type Run } from '../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bot/cli/frontdoor.mjs');
 const PASSWORD = 'korrekt-hest-batteri';
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let dir: string;
 let dataDir: string;
@@ -32,20 +23,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `node bot/cli/frontdoor.mjs …` as a user would, its stdin closed at once (no terminal). */
+/** Runs the command with its stdin closed at once (no terminal), on this file's data directory. */
 function frontdoor(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DATABASE_URL', 'FRONTDOOR_DATA_DIR', 'FRONTDOOR_NOW']) delete base[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, FRONTDOOR_DATA_DIR: dataDir, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return runFrontdoor(args, { env: { FRONTDOOR_DATA_DIR: dataDir, ...env } });
 }
 
 /** Opens the CLI's database in this process (PGlite allows one process at a time). */

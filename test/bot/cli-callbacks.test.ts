@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SqlCallbackRepository } from '../../bot/storage/callback-repository';
@@ -12,31 +10,13 @@ import { startPurgeSchedule } from '../../bot/storage/purge-schedule';
 import type { NewBooking } from '../../knowledge/callbacks/repository';
 import { ZONE } from '../../knowledge/clock';
 import { freshSchema, TEST_DATABASE_URL, type TestSchema } from './storage/pg-test-db';
+import { runFrontdoor, type Run } from '../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bot/cli/frontdoor.mjs');
 const at = (iso: string): DateTime => DateTime.fromISO(iso, { zone: ZONE });
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node bot/cli/frontdoor.mjs …` as a user would, with only the storage and clock variables given. */
+/** Runs the command with only the storage and clock variables given. */
 function frontdoor(args: readonly string[], env: Record<string, string>): Promise<Run> {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DATABASE_URL', 'FRONTDOOR_DATA_DIR', 'FRONTDOOR_NOW', 'FRONTDOOR_PURGE_DAYS']) delete base[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return runFrontdoor(args, { env });
 }
 
 const booking = (over: Partial<NewBooking>): NewBooking => ({

@@ -1,36 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { clockFromEnv } from '../../bot/config/clock-from-env';
 import { UsageError } from '../../bot/cli/io';
+import { ROOT, runFrontdoor, type Run } from '../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bot/cli/frontdoor.mjs');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node bot/cli/frontdoor.mjs …` as a user would, with FRONTDOOR_NOW unless `now` is null. */
+/** Runs the command with FRONTDOOR_NOW unless `now` is null. */
 function frontdoor(args: readonly string[], opts: { now?: string | null; stdin?: string } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.FRONTDOOR_NOW;
-  if (opts.now !== null) env.FRONTDOOR_NOW = opts.now ?? '2026-12-03T16:30:00+01:00';
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? '');
-  });
+  const env: Record<string, string> = opts.now === null ? {} : { FRONTDOOR_NOW: opts.now ?? '2026-12-03T16:30:00+01:00' };
+  return runFrontdoor(args, { env, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');

@@ -1,32 +1,12 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { brokenCopy, removeCopies, replace, VALID_KB_DIR } from '../fixtures/kb/broken-copy';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bot/cli/frontdoor.mjs');
+import { runFrontdoor, type Run } from '../helpers/cli';
 
 afterAll(removeCopies);
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node bot/cli/frontdoor.mjs …` as a user would, from the project root. */
+/** Runs the command at a fixed time. */
 function frontdoor(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FRONTDOOR_NOW: '2026-12-03T16:30:00+01:00' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return runFrontdoor(args, { env: { FRONTDOOR_NOW: '2026-12-03T16:30:00+01:00' } });
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
