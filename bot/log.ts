@@ -8,11 +8,12 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+const PREFIXED_PHONE = /(?:\+45|\b0045)\s?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/g;
 const CPR = /\b\d{6}[-\s]?\d{4}\b/g;
-const PHONE = /(?:\+45|0045)?\s?\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/g;
+const PHONE = /\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b/g;
 
 export function redactForLog(value: string): string {
-  return value.replace(CPR, '[CPR]').replace(PHONE, '[NUMBER]');
+  return value.replace(PREFIXED_PHONE, '[NUMBER]').replace(CPR, '[CPR]').replace(PHONE, '[NUMBER]');
 }
 
 export function createLogger(level: 'info' | 'debug' | 'silent', write: (line: string) => void = (l) => process.stderr.write(l)): Logger {

@@ -13,6 +13,7 @@ import {
 import { DateTime } from 'luxon';
 import { normalizeDanishPhone } from '../knowledge/callbacks/phone';
 import { spellReference } from '../knowledge/callbacks/reference';
+import { redactCpr } from '../knowledge/triage';
 import { ZONE } from '../knowledge/clock';
 import { errorMessage } from '../knowledge/errors';
 import { describeStatus, formatDayRelative, formatTime } from '../knowledge/hours';
@@ -172,7 +173,9 @@ export class CallbackDialog extends ComponentDialog {
   private async gotName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as FlowValues;
     const raw = String(step.result ?? '').trim();
-    const name = (TEXT.skipWords as readonly string[]).includes(raw.toLowerCase()) || raw.length === 0 ? null : raw.slice(0, 80);
+    // A CPR number typed into the name is never stored (nor anything else that looks like one).
+    const cleaned = redactCpr(raw).text.replace(/\[CPR\]/g, '').replace(/\s+/g, ' ').trim();
+    const name = (TEXT.skipWords as readonly string[]).includes(cleaned.toLowerCase()) || cleaned.length === 0 ? null : cleaned.slice(0, 80);
     const book: BookOptions = { options: values.options, phone: values.phone ?? '', name, lead: TEXT.askSlot[values.options.lang] };
     return step.beginDialog(BOOK_FLOW, book);
   }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { openPglite, type Database } from '../../bot/storage/database';
+import { migrate } from '../../bot/storage/migrate';
 import { converse, play, type Row } from './harness';
 
 /** Tuesday 24 November 2026 in Aarhus. Pladsanvisningen: Mon, Tue, Thu 9–11 and Thu 16–17.15. */
@@ -145,5 +147,25 @@ describe('a closed line offers a callback, and it can be booked and cancelled', 
     ]);
     const list = await c.deps.callbacks.list({ unit: 'pladsanvisning' });
     expect(list.ok && list.bookings).toEqual([]);
+  });
+
+  test('the database failing at the moment of booking: told plainly, with what to do instead, and nothing claimed', async () => {
+    const real = await openPglite('memory://');
+    await migrate(real);
+    // Reads work (slots are offered), the booking transaction fails: the database went away.
+    const failing: Database = { kind: real.kind, query: (sql, params) => real.query(sql, params), exec: (sql) => real.exec(sql), transaction: async () => Promise.reject(new Error('connection lost')), close: () => real.close() };
+    const c = await converse(TUE_13, { db: failing });
+    await play(c, [
+      ['Jeg vil gerne tale med Pladsanvisningen', /ringer dig op/],
+      ['ja', /telefonnummer/],
+      ['21 43 65 87', /navn/],
+      ['spring over', /Hvornår passer det dig/],
+      ['1', /gemmer dit telefonnummer/],
+    ]);
+    const reply = await c.say('ja');
+    expect(reply).toMatch(/kunne desværre ikke bestille opringningen lige nu, så den er ikke registreret/);
+    expect(reply).toMatch(/89 40 20 00/);
+    expect(reply).not.toMatch(/reference/);
+    expect((await real.query('SELECT count(*)::int AS n FROM callbacks')).rows[0]).toEqual({ n: 0 });
   });
 });
