@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInstant } from '../../../knowledge/clock';
 import { formatProblem, loadKnowledgeBase } from '../../../knowledge/kb';
@@ -17,15 +18,18 @@ import { defaultVariants, gridSearch } from '../../../knowledge/triage/tune';
 import { clockFromEnv } from '../../config/clock-from-env';
 import { parseArgs, UsageError, writeLine, type Command } from '../io';
 
-export const summary = 'eval [--set heldout|dev] [--at ISO] [--failures] [--tune]   (npm run eval)';
+export const summary = 'eval [--set heldout|dev] [--file DEV.jsonl] [--at ISO] [--failures] [--tune]   (npm run eval)';
+
+/** The held-out files: `--file` refuses them, so a development run can never look at them. */
+const HELD_OUT = new Set(['triage.jsonl', 'emergency.jsonl', 'intent.jsonl']);
 
 const EVAL_DIR = fileURLToPath(new URL('../../../test/eval/', import.meta.url));
 
 function read<T>(file: string, schema: Parameters<typeof parseCases<T>>[1]): T[] | null {
-  const path = `${EVAL_DIR}${file}`;
+  const path = file.includes('/') ? file : `${EVAL_DIR}${file}`;
   if (!existsSync(path)) return null;
   const parsed = parseCases(readFileSync(path, 'utf8'), schema);
-  if (!parsed.ok) throw new UsageError(`test/eval/${file}:${parsed.line}: ${parsed.message}`);
+  if (!parsed.ok) throw new UsageError(`${file}:${parsed.line}: ${parsed.message}`);
   return parsed.cases;
 }
 
@@ -38,8 +42,10 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
  * lists the questions that went wrong. Always exit 0: this reports, the accuracy gate is a test.
  */
 export const run: Command = async (args, io) => {
-  const { values, switches } = parseArgs(args, { values: ['set', 'at'], switches: ['failures', 'tune'] });
-  const set = values.get('set') ?? 'heldout';
+  const { values, switches } = parseArgs(args, { values: ['set', 'at', 'file'], switches: ['failures', 'tune'] });
+  const file = values.get('file');
+  if (file !== undefined && HELD_OUT.has(basename(file))) throw new UsageError('--file is for development sets, not the held-out ones');
+  const set = values.get('set') ?? (file === undefined ? 'heldout' : 'dev');
   if (set !== 'heldout' && set !== 'dev') throw new UsageError('--set is heldout or dev');
   const atText = values.get('at');
   const now = atText === undefined ? clockFromEnv(io.env)() : parseInstant(atText);
@@ -50,9 +56,16 @@ export const run: Command = async (args, io) => {
     return 1;
   }
   const out = (line: string): void => writeLine(io.stdout, line);
-  const triageFile = set === 'dev' ? 'dev.jsonl' : 'triage.jsonl';
-  const cases = read(triageFile, TriageCase);
-  if (cases === null) throw new UsageError(`test/eval/${triageFile} is missing`);
+  if (file !== undefined && set !== 'dev') throw new UsageError('--file only goes with --set dev');
+  // `--file a.jsonl,b.jsonl` joins development sets, so tuning and calibration can fit on all of them.
+  const triageFiles = file === undefined ? [set === 'dev' ? 'dev.jsonl' : 'triage.jsonl'] : file.split(',').map((f) => resolve(f));
+  const triageFile = triageFiles.map((f) => basename(f)).join(' + ');
+  const cases: TriageCase[] = [];
+  for (const f of triageFiles) {
+    const part = read(f, TriageCase);
+    if (part === null) throw new UsageError(`${f} is missing`);
+    cases.push(...part);
+  }
 
   if (switches.has('tune')) {
     if (set !== 'dev') throw new UsageError('--tune only runs on --set dev: the held-out sets are for measuring');
