@@ -29,6 +29,7 @@ export const OFF_TOPIC: readonly string[] = [
   // trivia, homework, entertainment
   'hovedstad*', 'dronning*', 'præsident*', 'lektie*', 'matematik*', 'digt', 'vittighed*', 'joke', 'jokes',
   'capital', 'president', 'homework', 'poem', 'serie', 'netflix', 'eiffel*', 'tivoli', 'smukfest*',
+  'biograf*', 'cinema', 'movies', 'maraton*', 'marathon', 'fitness*', 'gym',
   // shopping
   'netto', 'føtex', 'bilka', 'rema', 'irma', 'sko', 'shoes', 'mobilabonnement*',
 ];
