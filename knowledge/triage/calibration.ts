@@ -4,6 +4,13 @@
  * log loss (`frontdoor eval --set dev --tune` prints the fit per variant); the thresholds from the dev
  * trade-off of misroutes against abstentions. At the defaults, on the 374 dev questions: top-1 96.1%,
  * misroutes 1.2%, answered correctly 90.4%, out-of-scope abstained 95%, expected calibration error 0.025.
+ *
+ * Refit on dev.jsonl + dev2.jsonl together (710 questions; dev2 written apart from dev and the KB):
+ * log loss picks T 0.9-1.0 and none 4.25 (unchanged within the grid's step), T 0.9 has the lower
+ * calibration error (0.023 against 0.030). The threshold went from 0.7 to 0.75: on the joined sets the
+ * 0.70-0.75 band answers only about three in four right, and raising it cuts misroutes 1.4% -> 1.0% for
+ * 1.4 points fewer answers (91.2% -> 89.8%), out of scope unchanged. The misroute rate on unseen
+ * phrasing has run about twice the dev one, so the margin under the 3% target is kept on purpose.
  */
 export interface Calibration {
   /** Softmax temperature over the top candidates' scores, fitted by minimising log loss on dev. */
@@ -41,7 +48,7 @@ export const DEFAULT_CALIBRATION: Calibration = {
   temperature: 0.9,
   nullScore: 4.25,
   candidates: 5,
-  minConfidence: 0.7,
+  minConfidence: 0.75,
   minCoverage: 0.5,
   minScore: 2,
   strongScore: 7,
