@@ -438,6 +438,14 @@ export class Vocabulary {
       const joined = a + link + b;
       if (this.#words.has(joined)) return joined;
     }
+    // Inflected compounds written apart ("varme veksleren" for the KB's "varmeveksler"): the joined word's
+    // Danish stem is a known term. Parts of three letters or more, so two short words do not glue by chance.
+    if (a.length >= 3 && b.length >= 3) {
+      for (const link of LINKS) {
+        const candidate = a + link + b;
+        if (candidate.length >= 8 && this.#termIds.has(`da:${this.#da(candidate)}`)) return candidate;
+      }
+    }
     const joined = a + b;
     if (joined.length >= 9) {
       const hit = this.#fuzzy?.lookup(joined).find((h) => h.distance === 1 && this.#words.has(h.word));
