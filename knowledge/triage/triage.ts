@@ -10,6 +10,7 @@ import { detectIntent } from './intent';
 import { ROUTING_WEAK } from './intent-words';
 import { MENTION_CUES, MENTION_WINDOW } from './mention-words';
 import { OFF_TOPIC } from './off-topic';
+import { AARHUS_PLACES } from './place-words';
 import { detectLanguage } from './language';
 import { fold, normalize } from './normalize';
 import { resolveTime } from './resolve-time';
@@ -35,6 +36,9 @@ const OFF_TOPIC_PREFIXES = OFF_TOPIC.filter((w) => w.endsWith('*')).map((w) => f
 function offTopic(token: string): boolean {
   return OFF_TOPIC_WORDS.has(token) || OFF_TOPIC_PREFIXES.some((p) => token.startsWith(p));
 }
+/** Aarhus place names, folded, one word each: neutral for coverage when the KB does not know them. */
+const PLACES = new Set(AARHUS_PLACES.flatMap((p) => p.split(' ')).filter((w) => w.length > 2).map((w) => fold(normalize(w))));
+
 /** An off-topic word weighs this many ordinary words against the coverage (see off-topic.ts). */
 const OFF_TOPIC_WEIGHT = 2;
 
@@ -194,6 +198,8 @@ export class Triage {
           coverageAll += OFF_TOPIC_WEIGHT;
           anyOffTopic = true;
           off = true;
+        } else if (token.kind === 'none' && PLACES.has(token.token)) {
+          // A place the citizen lives in: neither municipal nor foreign vocabulary (place-words.ts).
         } else if (!WEAK.has(token.token) && !TIME.has(token.token) && !/^\d+$/.test(token.token)) {
           coverageAll += 1;
           coverageHit += COVERAGE_CREDIT[token.kind];
