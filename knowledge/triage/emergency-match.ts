@@ -6,6 +6,7 @@ import {
   EMERGENCY_PHRASES,
   ENGLISH_ONLY,
   AFTER_THE_FACT,
+  HYPOTHETICAL,
   NOT_EMERGENCY,
   NOT_TYPOS,
   STILL_HAPPENING,
@@ -70,7 +71,7 @@ const POSITIVE = EMERGENCY_PHRASES.flatMap((p) => expand(p.pattern).map((x) => c
 const ENGLISH = ENGLISH_ONLY.flatMap((p) => expand(p.pattern).map((x) => compile(x, p)));
 // An idiom's words stand together: a gap would let "slår til" mask "slår mig til".
 const NEGATIVE = NOT_EMERGENCY.flatMap((p) => expand(p).map((x) => compile(x, null, 0)));
-const PAST = AFTER_THE_FACT.flatMap((p) => expand(p).map((x) => compile(x, null)));
+const PAST = [...AFTER_THE_FACT, ...HYPOTHETICAL].flatMap((p) => expand(p).map((x) => compile(x, null)));
 const NOW = STILL_HAPPENING.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
 const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));

@@ -82,6 +82,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('tanker|tænker ... (at dø|døden|selvmord*|at tage mit liv)'),
   crisis('vil|skal ... (ende|afslutte|slutte) (det|det hele|det nu)'),
   crisis('skrevet|skriver|sendt|sendte ... farvel'),
+  // Said goodbye on the phone: distress, strong together with a second sign ("lyder mærkelig").
+  crisis('sagt|sagde|siger ... farvel', true),
+  crisis('lyder|virker|opfører ... mærkelig|mærkeligt|underlig|underligt|forvirret|sløret', true),
   crisis('ingen (vil|ville|kommer til at) savne mig'),
   crisis('vil forsvinde', true),
   crisis('holde til (mere|det mere)', true),
@@ -245,6 +248,17 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('brudt ind ... (nu|lige nu)'),
   general('nogen|fremmede ... inde i (huset|lejligheden|kælderen|stuen|hjemmet)'),
   general('pludselig forvirret', true),
+  general('helt|meget|pludselig forvirret|sløv|omtåget|fraværende', true),
+  general('diabetiker|sukkersyg|diabetes', true),
+  // Someone close who does not answer is a sign, not yet danger: with a symptom it is.
+  general('mor|far|mand|kone|kæreste|nabo|naboen|moren|faren|manden|konen|bedstemor|bedstefar|mormor|morfar|farmor|farfar|han|hun ... svarer|reagerer ikke', true),
+  general('følger|fulgte|fulgt efter mig|os|hende', true),
+  general('bange|rædselsslagen|skræmt|panik', true),
+  general('tvang|tvinger|tvunget|tvingede ... (til sex|til samleje|seksuel*)'),
+  general('tæsker|tæver|banker|sparker|overfalder en|nogen|folk'),
+  general('skriger|skreg|skrig ... slag|slagene|slår|banker|smadrer|bank'),
+  general('lyder som|ligesom ... (slag|skud|skrig|en eksplosion)'),
+  general('brag|knald', true),
   general('faldet|faldt i ... (poolen|bassinet|badekarret|havet|kanalen)'),
   general('eksplo*'),
   general('pistol|pistolen|gevær|geværet|skydevåben|revolver'),
@@ -267,7 +281,10 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('choking'),
   general('threaten*|threat* to kill|hurt|stab|shoot'),
   general('threaten* ... with knife|gun|weapon'),
-  general('has|with|holding|pulled|waving ... knife|gun|weapon|firearm|axe'),
+  general('has|with|holding|pulled|waving|put|held|pointed|pointing|points ... knife|gun|weapon|firearm|axe'),
+  general('forced ... (sex|himself on|herself on)'),
+  general('doesnt|isnt|wont|not answer|answering', true),
+  general('neighbor|neighbour|he|she|mum|mom|dad|father|mother|friend|husband|wife ... (is dead|might be dead|could be dead|may be dead)', true),
   general('stabbed|stabbing|shooting'),
   general('shot at'),
   general('been|was|got|is shot'),
@@ -301,6 +318,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // --- Fire and explosions -------------------------------------------------------------------------------
   general('brand|ildebrand|ildspåsættelse'),
   general('det|huset|lejligheden|køkkenet|bilen brænder'),
+  general('brænder (huset|lejligheden|bilen|køkkenet|skuret|garagen|taget|opgangen|kælderen|carporten)'),
   general('står i flammer'),
   general('flamme*'),
   general('ild i'),
@@ -380,6 +398,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('der er nogen|fremmede inde|i huset|lejligheden|kælderen|haven|hjemmet'),
   general('nogen|fremmede ... inde i mit|min|vores ... nu'),
   general('grå|gusten i ansigtet|hovedet'),
+  general('gul|gule|hvid|bleg|lilla i ansigtet|hovedet|huden', true),
   general('faldet|faldt|styrtet ned fra'),
   general('kørt ind i ... (mennesker|folk|en gruppe)'),
   general('hugorm*'),
@@ -390,7 +409,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('fået noget galt i halsen'),
   general('kvæles|kvalt i'),
   general('hævet|hæver|hæve|hævede ... (halsen|ansigtet|tungen|læberne)'),
-  general('rottegift'),
+  // Poison named alone is a pest-control question ("kan jeg få rottegift"); swallowed it is danger.
+  general('spist|slugt|drukket|fået|ate|eaten|swallowed ... (rottegift|musegift|rat poison|rodenticide)'),
   general('giftige svampe'),
   general('ligger livløs|stille|bevidstløs ... på gulvet|jorden|vejen|badeværelset'),
   general('ligger på gulvet|jorden ... bløder|vågner|reagerer'),
@@ -437,7 +457,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('swallowed|drank bleach|detergent|chemicals|poison'),
   general('swallowed|drank|drunk ... (cleaning liquid|cleaning fluid|cleaning product|washing up liquid|dishwasher tablet)'),
   general('drowning|drowned|drown'),
-  general('fell into|in water|harbour|harbor|lake|river|sea'),
+  general('fell into|in water|harbour|harbor|lake|river|sea|canal|pool|pond|ocean|well'),
   general('through the ice'),
   general('dying'),
   general('not responding'),
@@ -462,7 +482,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('went under'),
   general('(in the water|in the lake|in the sea) ... (not coming up|cant swim)'),
   general('diabetic|hypo ... (unconscious|confused|not responding|collapsed)'),
-  general('coughing|vomiting blood'),
+  general('(coughing|vomiting|throwing up|threw up|puking|spitting) ... blood'),
   general('slurred'),
   general('drooping'),
   general('numb', true),
@@ -501,6 +521,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('barn|barnet|søn|datter|dreng|pige|baby|årige ... er væk'),
   child('årige|årig ... (forsvundet|savnet|væk|ikke kommet hjem)'),
   child('barnevogn ... alene'),
+  child('barn|barnet|pige|pigen|dreng|drengen|baby|babyen|årig|årige ... (rundt alene|alene rundt|alene ude|alene ved|alene på)'),
   child('alene ... barnevogn'),
   child('blå mærker', true),
   child('barn|barnet|baby|babyen|søn|datter|dreng|pige|toddler ... slugt|spist|drukket ... piller|medicin|tabletter|batteri|magnet|gift|klor*|opvaskemiddel|rengøringsmiddel|sprit|lampeolie|opvasketablet*|opvasketabs'),
@@ -574,7 +595,10 @@ export const ENGLISH_ONLY: readonly EmergencyPhrase[] = [general('fire')];
 
 /** Idioms and everyday phrases that contain a danger word but mean none: masked before matching. */
 export const NOT_EMERGENCY: readonly string[] = [
-  'dør|døde|døer af grin|grine|latter',
+  'dø|dør|døde|døer af grin|grine|latter|kedsomhed|sult|varme|kulde|nysgerrighed|skam|træthed',
+  // "jeg har slået mig på knæet" is a bruise: the speaker hurt themselves by accident.
+  'jeg|jg har|er slået|slog mig|sig på|i',
+  'jeg|jg slog mig på|i',
   'griner mig ihjel',
   'keder mig ihjel',
   'keder mig til døde',
@@ -648,7 +672,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
@@ -679,6 +703,21 @@ export const AFTER_THE_FACT: readonly string[] = [
   'years|months|weeks|days ago',
   'compensation',
   'insurance',
+];
+
+/**
+ * A question about what one would do ("hvad gør man hvis man ser en brand", "what do you do if you see
+ * a fire") describes no danger: treated like AFTER_THE_FACT (suicide and self-harm still count, and
+ * STILL_HAPPENING words undo it). Only the impersonal "man"/"you" forms: "hvad gør jeg, min mand slår
+ * mig" is a person in danger.
+ */
+export const HYPOTHETICAL: readonly string[] = [
+  'hvis|når man ser|opdager|oplever|møder|finder|hører|lugter',
+  'hvad (gør|skal|bør) man',
+  'hvilket nummer ringer man',
+  'what (do|should) you do if|when',
+  'if you see|find|smell|notice',
+  'what number do i|you call',
 ];
 
 /** ...unless the message also says it is happening now or threatens to happen again. */
