@@ -95,6 +95,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('sår på|i ... armene|armen|håndleddet|håndleddene|lårene', true),
   // Where people go to end their lives: one more sign of distress makes it an emergency.
   crisis('perron*|togperron*|skinnerne|broen|tagkanten|kanten|platform|bridge|ledge', true),
+  crisis('står|sidder|stod|standing|sitting på|on (kanten|tagkanten|rækværket|gelænderet|the ledge|the edge|the railing)'),
   crisis('lyder|virker|opfører ... mærkelig|mærkeligt|underlig|underligt|forvirret|sløret', true),
   crisis('ingen (vil|ville|kommer til at) savne mig'),
   crisis('vil forsvinde', true),
@@ -232,7 +233,13 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // A blow to the head, vomiting, confusion: each common, together a head injury.
   general('slag|slået|slog i|mod|på hovedet', true),
   general('kaster|kastet|kastede op', true),
-  general('er|blevet forvirret|sløv|omtåget', true),
+  general('forvirret|omtåget|desorienteret|confused|disoriented', true),
+  general('dement|demente|demens|dementia', true),
+  general('tændt|åbnet|åben ... gaskomfur*|gassen|gashanen', true),
+  general('(kold og blå|blå og kold|kold og stiv|cold and blue)'),
+  general('(helt kold|iskold|helt blå|er blå|ice cold)', true),
+  general('(one side|ene side|den ene side)', true),
+  general('face ... (weird|droop*|crooked|lopsided|numb)'),
   general('(is|looks|gone|turned|turning|very) (yellow|grey|gray|white)', true),
   general('(hører|høre|hørte|kan høre) ... (skrig|skriger|skrige|råb|råber)'),
   general('(er i fare|is in danger|i livsfare)'),
@@ -526,7 +533,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
 
   // --- A child in danger ---------------------------------------------------------------------------------
   child('barn|barnet|børn|børnene|baby|babyen|søn|sønnen|datter|datteren|dreng|drengen|pige|pigen|årig|årige ... forsvundet|savnet|bortført*'),
-  child('barn|barnet|børn|baby|dreng|drengen|pige|pigen|årig|årige|child|kid|boy|girl|toddler ... motorvej*|togskinner*|skinnerne|banelegemet|highway|motorway|tracks|railway'),
+  child('barn|barnet|børn|børnene|baby|dreng|drengen|drenge|pige|pigen|piger|årig|årige|child|children|kid|kids|boy|boys|girl|girls|toddler ... motorvej*|togskinner*|skinnerne|banelegemet|highway|motorway|tracks|railway'),
   child('sexbesked*|nøgenbilled*|grooming|groomer|groomet'),
   child('blotter|blottede|blottet sig'),
   general('flasher|flashed|exposing himself'),
@@ -676,6 +683,11 @@ export const NOT_EMERGENCY: readonly string[] = [
   'get|buy|install|order|need|want a|an|new (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'get|buy|install|order|need|want (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'fire sale|sales',
+  'efter|siden (min|hans|hendes|sin|mit) (fars|mors|mands|kones|søns|datters|kærestes|mormors|morfars|farmors|farfars|bedstemors|bedstefars) blodprop|slagtilfælde|hjerneblødning|hjerteanfald|hjertestop|overdosis',
+  'mareridt|drømme|drømmer|drømt om brand|ild|døden|krig',
+  'ambulance|ambulancen transport|kørsel|redder|reddere|mand|station|stationen|tjeneste|tjenesten|uddannelse|regning|regningen',
+  'væk|forsvundet i systemet|bunken|posten|mailen|sagen',
+  '(alone at home|home alone|alene hjemme) (after school|efter skole|efter skoletid|om eftermiddagen)',
   'gun|guns|firearm|firearms|rifle|pistol|weapon|weapons licence|license|licences|licenses|permit|permits|club|range|shop|laws',
   'choking|drowning|dying on|in|under ... paperwork|work|bills|emails|debt|forms|admin',
   'køb|købe|installere|montere|skifte ... alarm*|coalarm*|kuliltealarm*|røgalarm*',
