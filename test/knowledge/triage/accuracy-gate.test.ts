@@ -13,11 +13,11 @@ import { EmergencyCase, evaluateEmergency, evaluateTriage, parseCases, TriageCas
  *
  * Issue 3's targets are top-1 ≥ 95%, misroutes ≤ 3%, out of scope abstained ≥ 85%, emergency
  * recall 100% with false alarms ≤ 10%. Measured on 2026-11-23: top-1 93.5%, misroutes 3.1%,
- * out of scope 87.3%, recall 92.8% (6 of 83 missed), false alarms 8.4% — short of three targets,
+ * out of scope 87.3%, recall 95.2% (4 of 83 missed), false alarms 7.2% — short of three targets,
  * as the issue note says. This gate holds the line at what was reached, so nothing gets worse
  * unnoticed; raise it as the engine improves, up to the targets.
  */
-const REACHED = { top1: 0.93, misroute: 0.035, outOfScopeAbstain: 0.85, recall: 0.92, falseAlarmRate: 0.1 } as const;
+const REACHED = { top1: 0.93, misroute: 0.035, outOfScopeAbstain: 0.85, recall: 0.95, falseAlarmRate: 0.1 } as const;
 
 const EVAL = fileURLToPath(new URL('../../eval/', import.meta.url));
 const NOW = DateTime.fromISO('2026-12-01T10:00:00', { zone: ZONE });
