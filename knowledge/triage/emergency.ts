@@ -87,6 +87,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('said|saying|says goodbye', true),
   crisis('(going to|gonna|about to) do something', true),
   crisis('lyst til|vil|ville ... køre ind i|foran'),
+  crisis('tømt|tømte|tømmer|emptied ... (medicinskabet|pilleglasset|pilleglassene|pilleæsken|medicine cabinet)'),
   // Exhaust fumes in a closed garage are a way to take one's life.
   crisis('garage|garagen ... (motoren kørende|motoren kører|motoren i gang|motoren tændt|engine running|engine on)'),
   crisis('(motoren kørende|motoren kører|motoren i gang|motoren tændt|engine running|engine on) ... garage|garagen'),
@@ -447,6 +448,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('ligger på gulvet|jorden ... bløder|vågner|reagerer'),
   general('pulsåre*'),
   general('under vandet'),
+  general('hovedet|ansigtet|head|face ... under (vand|vandet|water)'),
+  general('face down in|face down'),
+  general('(lader mig ikke|vil ikke lade mig|wont let me|doesnt let me|will not let me) (gå|komme ud|forlade|leave|go)'),
   general('kommer ikke op igen'),
   general('vandet ... kommer ikke op'),
   general('faldet|faldt ... kommer ikke op'),
@@ -544,6 +548,14 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('barn|barnet|børn|børnene|baby|babyen|søn|sønnen|datter|datteren|dreng|drengen|pige|pigen|årig|årige ... forsvundet|savnet|bortført*'),
   child('barn|barnet|børn|børnene|baby|dreng|drengen|drenge|pige|pigen|piger|årig|årige|child|children|kid|kids|boy|boys|girl|girls|toddler ... motorvej*|togskinner*|skinnerne|banelegemet|highway|motorway|tracks|railway'),
   child('sexbesked*|nøgenbilled*|grooming|groomer|groomet'),
+  general('stedfar|stedfaren|papfar|papfaren|onkel|onklen|stepdad|stepfather|uncle ... rører|rørte|befamler|befamlede|touches|touched|touching (ved mig|ved hende|ved ham|mig|hende|me|her|him|us|os)'),
+  general('rører|rørte|touches|touched|touching ... (ved mig|mig|me|hende|her) ... (om natten|i sengen|forneden|at night|in bed|down there|private)'),
+  child('barn|pige|dreng|pigen|drengen|årig|årige|child|girl|boy|kid ... sover|overnatter|sleeping ... (i trappeopgangen|i opgangen|på gaden|i parken|udenfor|ude|on the street|outside|in the stairwell)'),
+  child('børn|børnene|barn|barnet|baby|babyen|kids|children ... (bare tæer|uden tøj|uden jakke|i sneen|i kulden|in the snow|in the cold|no shoes)', true),
+  child('(ingen passer|ingen der passer|ingen kigger efter|ingen tager sig af|nobody looks after|no one looks after)', true),
+  child('kids|children|child|baby|barn|børn|børnene|barnet|babyen ... (starved|starving|sulter|sultet|underernæret|får ikke mad|får ingen mad|ikke får mad)'),
+  general('(ingen steder at sove|intet sted at sove|nowhere to sleep)', true),
+  general('smider|smidt|smed|kicked|kicking ... mig|me|hende|her ... ud|out', true),
   child('blotter|blottede|blottet sig'),
   general('flasher|flashed|exposing himself'),
   // A baby crying for hours is a sign; with nobody answering the door it is neglect.
@@ -741,7 +753,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
