@@ -169,12 +169,18 @@ function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
 const POSITIVE_BY_FIRST = byFirstKey(POSITIVE);
 const ENGLISH_BY_FIRST = byFirstKey(ENGLISH);
 const NEGATIVE_BY_FIRST = byFirstKey(NEGATIVE);
+const PAST_BY_FIRST = byFirstKey(PAST);
+const NOW_BY_FIRST = byFirstKey(NOW);
+
+/** Each pattern's place in its list, so candidates come back in lexicon order without a pass over the list. */
+const RANK = new Map<Pattern, number>();
+for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, NOW]) list.forEach((p, i) => RANK.set(p, i));
 
 /** The patterns (in lexicon order) whose first word is among `keys`. */
-function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>, all: readonly Pattern[]): Pattern[] {
+function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>): Pattern[] {
   const found = new Set<Pattern>();
   for (const key of keys) for (const p of index.get(key) ?? []) found.add(p);
-  return all.filter((p) => found.has(p));
+  return [...found].sort((a, b) => (RANK.get(a) as number) - (RANK.get(b) as number));
 }
 
 /** The positions of a match of `pattern` (skipping masked positions), or null. */
@@ -231,7 +237,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const masked = t.map(() => false);
   // Idioms are found on the unmasked message (two may share a word: "get a smoke alarm"), then masked.
   const none = t.map(() => false);
-  for (const negative of candidates(keys, NEGATIVE_BY_FIRST, NEGATIVE)) {
+  for (const negative of candidates(keys, NEGATIVE_BY_FIRST)) {
     const seen = none.slice();
     let hit = find(negative, hits, seen);
     while (hit) {
@@ -244,11 +250,13 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   }
   const categories = new Set<EmergencyCategory>();
   const matched: string[] = [];
-  const told = PAST.some((p) => find(p, hits, masked)) && !NOW.some((p) => find(p, hits, masked));
+  const told =
+    candidates(keys, PAST_BY_FIRST).some((p) => find(p, hits, masked)) &&
+    !candidates(keys, NOW_BY_FIRST).some((p) => find(p, hits, masked));
   let strong = 0;
   let weak = 0;
-  const patterns = candidates(keys, POSITIVE_BY_FIRST, POSITIVE);
-  if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST, ENGLISH));
+  const patterns = candidates(keys, POSITIVE_BY_FIRST);
+  if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST));
   const found = new Set<EmergencyPhrase>();
   for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
