@@ -510,7 +510,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(this is an emergency|its an emergency|it is an emergency|emergency please)'),
   general('(badly|seriously|severely) (hurt|injured)'),
   general('pushed me|her|him down'),
-  general('he|she|dad|mum|mom|father|mother|baby|child|son|daughter|husband|wife ... not|isnt moving'),
+  general('he|she|dad|mum|mom|father|mother|baby|child|son|daughter|husband|wife|someone|somebody|man|woman|person|neighbour|neighbor|friend|grandma|grandpa|guy ... not|isnt moving'),
   general('lying ... in|on the street|road|ground|floor ... not|unconscious|bleeding'),
   general('difficulty|trouble breathing'),
   general('struggling to breathe'),
@@ -538,6 +538,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('slurred|slurring|slurs'),
   general('cant|cannot|couldnt move|feel (his|her|my) (legs|leg|arm|arms|body)'),
   general('fell|fallen off|from ... ladder|roof|balcony|scaffolding|stairs'),
+  child('baby|babyen|toddler|infant|spædbarn ... fell|fallen|faldet|faldt|dropped|tabt'),
+  general('(not moving|isnt moving|doesnt move|rører sig ikke|bevæger sig ikke)', true),
+  general('lying|ligger ... (bottom of the stairs|foot of the stairs|on the ground|on the floor|bunden af trappen|for enden af trappen|på gulvet|på jorden)', true),
   general('kan ikke bevæge|mærke benene|benet|armene|armen|kroppen'),
   general('trækker vejret underligt|mærkeligt|tungt|besværet|rallende|uregelmæssigt'),
   general('drooping'),
@@ -639,7 +642,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   environment('lugter|lugt som gas'),
   environment('gaslugt|gasudslip|gaslæk|gaslækage|gasforgiftning|gasalarm*'),
   environment('gas siver|lækker|strømmer|udslip'),
-  environment('gas|gassen|gaskomfur*|gasfyr*|gasflask* ... siver|lækker|utæt|læk'),
+  environment('gas|gassen|gaskomfur*|gasfyr*|gasflask* ... siver|lækker|utæt|læk|suser|hvæser|lugter'),
+  // Mercaptan, the smell added to town gas, is described as rotten eggs.
+  environment('lugter|lugt|stinker|smell|smells ... (rådne æg|råddent æg|svovl|rotten eggs|sulphur|sulfur)'),
+  environment('tanker|tankbil|lorry|truck ... overturned|crashed|spilled|spilling|leaking'),
+  environment('(fuel|oil|diesel|petrol|chemicals) (all over|everywhere|spilling|spilled|spill)'),
   environment('udslip|kemikalieudslip|olieudslip|kemikalieulykke'),
   environment('olie|kemikalier|gift i åen|søen|havnen|vandet|kloakken|brønden'),
   environment('olie|diesel|benzin|kemikalier|gylle|syre|maling ... (i|ud i|ned i) (åen|søen|havnen|vandet|kloakken|brønden|bækken|fjorden|havet|stranden|grundvandet|vandløbet)'),
@@ -710,6 +717,11 @@ export const NOT_EMERGENCY: readonly string[] = [
   'get|buy|install|order|need|want a|an|new (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'get|buy|install|order|need|want (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'fire sale|sales',
+  'faldet|faldt|falder i søvn',
+  'fell|fallen|falling asleep',
+  'en|et bombe af en|et',
+  'is|was|its the bomb',
+  '(carbon monoxide|co|kulilte) (safety|check|checks|checked|test|testing|regulations|rules|sikkerhed|tjek)',
   'regning|regningen|regninger|betale|betaling|faktura|bill|pay ... ambulance|ambulancen|ambulancekørsel',
   'plejefamilie|plejefamilier|plejeforælder|plejeforældre|aflastningsfamilie|foster ... omsorgssvigt*|mishandl*|abused|neglected',
   '(fængsel|dømt|dom|straffet|sigtet|afsoner|afsone|prison|jail|convicted) for vold|voldtægt|overfald|drab|røveri|assault|violence|murder',
@@ -759,7 +771,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
