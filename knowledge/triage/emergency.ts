@@ -771,7 +771,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
