@@ -239,7 +239,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('forvirret|omtåget|desorienteret|confused|disoriented', true),
   general('tændt|åbnet|åben ... gaskomfur*|gassen|gashanen', true),
   general('(kold og blå|blå og kold|kold og stiv|cold and blue)'),
-  general('(helt kold|iskold|helt blå|er blå|ice cold)', true),
+  // Not "helt kold" or "iskold": that is how people describe a radiator when the heating is out.
+  general('(helt blå|er blå)', true),
   general('(one side|ene side|den ene side)', true),
   general('face ... (weird|droop*|crooked|lopsided|numb)'),
   general('(is|looks|gone|turned|turning|very) (yellow|grey|gray|white)', true),
@@ -529,7 +530,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('drink|drinken|drink ... spiked'),
   general('siger|sagde|råber|skriver|says|said ... (jeg skal dø|du skal dø|vi skal dø|you will die|youre going to die)'),
   // Cold: one sign is weather talk, two (fallen in the snow and freezing) are hypothermia.
-  general('fryser|frosset|iskold|nedkølet|hypotermi|hypothermia|freezing', true),
+  general('fryser|nedkølet|hypotermi|hypothermia', true),
   general('faldet|faldt|ligger|lying|fallen ... (i sneen|i kulden|ude i kulden|in the snow|in the cold)', true),
   general('went under'),
   general('(in the water|in the lake|in the sea) ... (not coming up|cant swim)'),
@@ -717,6 +718,8 @@ export const NOT_EMERGENCY: readonly string[] = [
   'get|buy|install|order|need|want a|an|new (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'get|buy|install|order|need|want (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'fire sale|sales',
+  'confused about|by',
+  'forvirret over|omkring',
   'faldet|faldt|falder i søvn',
   'fell|fallen|falling asleep',
   'en|et bombe af en|et',
