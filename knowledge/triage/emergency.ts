@@ -239,8 +239,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('forvirret|omtåget|desorienteret|confused|disoriented', true),
   general('tændt|åbnet|åben ... gaskomfur*|gassen|gashanen', true),
   general('(kold og blå|blå og kold|kold og stiv|cold and blue)'),
-  // Not "helt kold" or "iskold": that is how people describe a radiator when the heating is out.
-  general('(helt blå|er blå)', true),
+  general('(helt kold|iskold|helt blå|er blå|ice cold)', true),
   general('(one side|ene side|den ene side)', true),
   general('face ... (weird|droop*|crooked|lopsided|numb)'),
   general('(is|looks|gone|turned|turning|very) (yellow|grey|gray|white)', true),
@@ -530,7 +529,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('drink|drinken|drink ... spiked'),
   general('siger|sagde|råber|skriver|says|said ... (jeg skal dø|du skal dø|vi skal dø|you will die|youre going to die)'),
   // Cold: one sign is weather talk, two (fallen in the snow and freezing) are hypothermia.
-  general('fryser|nedkølet|hypotermi|hypothermia', true),
+  general('fryser|frosset|nedkølet|hypotermi|hypothermia|freezing', true),
   general('faldet|faldt|ligger|lying|fallen ... (i sneen|i kulden|ude i kulden|in the snow|in the cold)', true),
   general('went under'),
   general('(in the water|in the lake|in the sea) ... (not coming up|cant swim)'),
@@ -720,6 +719,10 @@ export const NOT_EMERGENCY: readonly string[] = [
   'fire sale|sales',
   'confused about|by',
   'forvirret over|omkring',
+  // A cold radiator or a cold flat is a heating fault (AffaldVarme's døgnvagt), not a cold person.
+  '(radiator|radiatoren|radiatorerne|radiatorer|fjernvarmen|varmen|heating|radiators|heater) ... (helt kold|kold|kolde|iskold|iskolde|iskoldt|freezing|frosset|ice cold|cold)',
+  '(det er|its|it is) iskoldt|koldt|freezing|cold',
+  '(iskoldt|koldt|freezing|cold) (i|in) (lejligheden|huset|stuen|hjemmet|the flat|the house|the apartment|here|her)',
   'faldet|faldt|falder i søvn',
   'fell|fallen|falling asleep',
   'en|et bombe af en|et',
