@@ -717,6 +717,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'get|buy|install|order|need|want a|an|new (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'get|buy|install|order|need|want (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'fire sale|sales',
+  'eksplodere|eksploderer|eksploderede af vrede|raseri|grin|glæde|frustration',
   'confused about|by',
   'forvirret over|omkring',
   // A cold radiator or a cold flat is a heating fault (AffaldVarme's døgnvagt), not a cold person.
