@@ -7,7 +7,6 @@ import {
   type Choice as BotChoice,
   type DialogTurnResult,
   type FoundChoice,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
@@ -18,7 +17,7 @@ import { ZONE } from '../knowledge/clock';
 import { errorMessage } from '../knowledge/errors';
 import { describeStatus, formatDayRelative, formatTime } from '../knowledge/hours';
 import type { Lang } from '../knowledge/schema/unit';
-import { matchChoice } from './choices';
+import { choiceValidator, confirmValidator, phoneValidator } from './choice-validators';
 import { danishChoicePrompt, danishConfirmPrompt } from './danish-prompts';
 import type { FrontdoorDeps } from './deps';
 import type { Choice, Reply } from './reply';
@@ -139,8 +138,8 @@ export class CallbackDialog extends ComponentDialog {
     );
     this.addDialog(new TextPrompt(PHONE_PROMPT, phoneValidator));
     this.addDialog(new TextPrompt(NAME_PROMPT));
-    this.addDialog(danishChoicePrompt(SLOT_PROMPT, slotValidator));
-    this.addDialog(danishConfirmPrompt(CONSENT_PROMPT, consentValidator));
+    this.addDialog(danishChoicePrompt(SLOT_PROMPT, choiceValidator));
+    this.addDialog(danishConfirmPrompt(CONSENT_PROMPT, confirmValidator));
     this.initialDialogId = FLOW;
   }
 
@@ -303,29 +302,3 @@ export class CallbackDialog extends ComponentDialog {
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
-async function phoneValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  return prompt.recognized.succeeded && normalizeDanishPhone(prompt.recognized.value ?? '').ok;
-}
-
-async function slotValidator(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-  if (prompt.recognized.succeeded) return true;
-  const choices = ((prompt.options as { choices?: BotChoice[] }).choices ?? []).map((c) => ({ value: c.value, label: c.synonyms?.[0] ?? c.value }));
-  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
-  if (!picked) return false;
-  prompt.recognized.value = { value: picked.value, index: choices.indexOf(picked), score: 1 };
-  prompt.recognized.succeeded = true;
-  return true;
-}
-
-async function consentValidator(prompt: PromptValidatorContext<boolean>): Promise<boolean> {
-  const choices = ((prompt.options as { choices?: BotChoice[] }).choices ?? []).map((c) => ({ value: c.value, label: c.synonyms?.[0] ?? c.value, synonyms: c.synonyms ?? [] }));
-  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
-  if (picked) {
-    prompt.recognized.value = picked.value === 'yes';
-    prompt.recognized.succeeded = true;
-    return true;
-  }
-  return prompt.recognized.succeeded;
-}
-

@@ -1,8 +1,8 @@
 import type { StatePropertyAccessor } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { normalizeDanishPhone } from '../knowledge/callbacks/phone';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { errorMessage } from '../knowledge/errors';
 import type { Lang } from '../knowledge/schema/unit';
+import { phoneValidator } from './choice-validators';
 import type { FrontdoorDeps } from './deps';
 import { rendererFor, sendReply } from './render';
 import type { ConversationMemory } from './state';
@@ -60,8 +60,4 @@ export class CancelBookingDialog extends ComponentDialog {
     await sendReply(step.context, { lang, text, speak: text });
     return step.endDialog();
   }
-}
-
-async function phoneValidator(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  return prompt.recognized.succeeded && normalizeDanishPhone(prompt.recognized.value ?? '').ok;
 }

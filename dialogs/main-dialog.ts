@@ -7,17 +7,17 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Lang } from '../knowledge/schema/unit';
 import type { TriageResult } from '../knowledge/triage';
 import { abstainReply, callbackOffer, clarifyReply, emergencyReply, shouldOfferCallback, unitAnswer } from './answer';
 import { CALLBACK_DIALOG, CallbackDialog, type CallbackDialogOptions } from './callback-dialog';
+import { choiceValidator, confirmValidator, toBotChoices, toReplyChoices } from './choice-validators';
 import { matchChoice } from './choices';
 import { danishChoicePrompt, danishConfirmPrompt } from './danish-prompts';
 import type { FrontdoorDeps } from './deps';
-import { joinReplies, type Choice, type Reply } from './reply';
+import { joinReplies, type Reply } from './reply';
 import { rendererFor, sendReply } from './render';
 import { freshMemory, type ConversationMemory } from './state';
 import { t } from './texts';
@@ -194,34 +194,3 @@ function isFollowUp(text: string, triage: TriageResult): boolean {
 function looksLikeQuestion(text: string): boolean {
   return text.includes('?') || text.trim().split(/\s+/).length >= 3;
 }
-
-export function toBotChoices(choices: readonly Choice[]): BotChoice[] {
-  return choices.map((c) => ({ value: c.value, synonyms: [c.label, ...(c.synonyms ?? [])] }));
-}
-
-function toReplyChoices(choices: readonly BotChoice[]): Choice[] {
-  return choices.map((c) => ({ value: c.value, label: c.synonyms?.[0] ?? c.value, synonyms: c.synonyms ?? [] }));
-}
-
-/** botbuilder's recognizers have no Danish culture: numbers, ordinals and labels are matched here. */
-export async function choiceValidator(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-  if (prompt.recognized.succeeded) return true;
-  const choices = toReplyChoices((prompt.options as { choices?: BotChoice[] }).choices ?? []);
-  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
-  if (!picked) return false;
-  prompt.recognized.value = { value: picked.value, index: choices.indexOf(picked), score: 1 };
-  prompt.recognized.succeeded = true;
-  return true;
-}
-
-export async function confirmValidator(prompt: PromptValidatorContext<boolean>): Promise<boolean> {
-  const choices = toReplyChoices((prompt.options as { choices?: BotChoice[] }).choices ?? []);
-  const picked = matchChoice(prompt.context.activity.text ?? '', choices);
-  if (picked) {
-    prompt.recognized.value = picked.value === 'yes';
-    prompt.recognized.succeeded = true;
-    return true;
-  }
-  return prompt.recognized.succeeded;
-}
-
