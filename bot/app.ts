@@ -3,27 +3,18 @@ import { ConversationState, MemoryStorage } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { FrontdoorBot } from '../dialogs/frontdoor-bot';
 import type { FrontdoorDeps } from '../dialogs/deps';
-import { CallbackService } from '../knowledge/callbacks';
-import type { Clock } from '../knowledge/clock';
-import { HoursEngine } from '../knowledge/hours';
-import { formatProblem, loadKnowledgeBase, type KnowledgeBase } from '../knowledge/kb';
-import { Triage } from '../knowledge/triage';
 import { FrontdoorAdapter } from './adapter';
+import { buildDeps, type DepsOptions } from './deps';
 import { registerAgentRoutes } from './agent';
-import { clockFromEnv } from './config/clock-from-env';
-import type { Config } from './config/config';
 import { registerDirectLineRoutes } from './directline';
 import { registerCallbackRoutes } from './http/callback-routes';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerTwilioRoutes } from './ivr';
-import type { Logger } from './log';
 import { ChannelRenderer } from './middleware/channel-renderer';
 import { DtmfCollector } from './middleware/dtmf-collector';
 import { RetryGuard } from './middleware/retry-guard';
-import { SqlCallbackRepository } from './storage/callback-repository';
 import type { Database } from './storage/database';
-import { openStorage } from './storage/open';
 import { startPurgeSchedule } from './storage/purge-schedule';
 import { ReopeningDatabase } from './storage/reopening';
 
@@ -40,44 +31,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-export interface AppOptions {
-  readonly config: Config;
-  readonly logger: Logger;
-  readonly clock?: Clock;
-  /** Tests pass their own database; otherwise DATABASE_URL / FRONTDOOR_DATA_DIR decide. */
-  readonly db?: Database;
-  readonly kb?: KnowledgeBase;
-}
+/** What createApp needs: the configuration, a logger, and (in tests) a clock, database or knowledge base. */
+export type AppOptions = DepsOptions;
 
-/** Thrown at start-up when the knowledge base is invalid: the message lists the problems. */
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-}
+export { StartupError } from './deps';
+
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const clock = options.clock ?? clockFromEnv({ FRONTDOOR_NOW: config.FRONTDOOR_NOW });
-  const kb = options.kb ?? loadOrThrow(config.FRONTDOOR_KB_DIR);
-  const hours = new HoursEngine(kb);
-  const triage = Triage.build(kb);
-
-  const db =
-    options.db ??
-    new ReopeningDatabase(
-      () => openStorage(config),
-      (error) => logger.error('storage_unavailable', { code: 'storage_unavailable', error: error.name, detail: error.message.slice(0, 200) }),
-    );
-  if (db instanceof ReopeningDatabase) await db.ready();
-  const callbacks = new CallbackService({
-    kb,
-    hours,
-    repo: new SqlCallbackRepository(db),
-    clock,
-    onStorageError: (operation, error) =>
-      logger.error('storage_unavailable', { code: 'storage_unavailable', operation, error: error instanceof Error ? error.name : 'unknown' }),
-  });
-
-  const deps: FrontdoorDeps = { kb, hours, triage, clock, callbacks };
+  const { deps, db } = await buildDeps(options);
+  const { kb, hours, clock, callbacks } = deps;
   const bot = new FrontdoorBot(deps, new ConversationState(new MemoryStorage()));
   const adapter = new FrontdoorAdapter(config, logger);
   adapter.use(new RetryGuard());
@@ -132,10 +95,4 @@ export async function createApp(options: AppOptions): Promise<App> {
       await db.close();
     },
   };
-}
-
-function loadOrThrow(dir: string | undefined): KnowledgeBase {
-  const result = dir === undefined ? loadKnowledgeBase() : loadKnowledgeBase(dir);
-  if (!result.ok) throw new StartupError(`invalid knowledge base: ${result.problems.map(formatProblem).join('; ')}`);
-  return result.kb;
 }

@@ -107,8 +107,6 @@ const TEXT = {
   skipWords: ['spring over', 'skip', 'nej', 'no', 'ingen', 'none', '-'],
 } as const;
 
-/** Days after the call that personal data is kept; the purge job uses the same default. */
-export const DEFAULT_RETENTION_DAYS = 30;
 
 /**
  * Books a callback: confirms unit and topic, asks for a Danish phone number, an optional name, a
@@ -219,7 +217,7 @@ export class CallbackDialog extends ComponentDialog {
     values.slotStart = (step.result as FoundChoice).value;
     const { lang, unitId } = values.options;
     const unit = this.deps.kb.require(unitId);
-    const text = TEXT.consent[lang](unit.name[lang], DEFAULT_RETENTION_DAYS);
+    const text = TEXT.consent[lang](unit.name[lang], this.deps.retentionDays);
     const choices: Choice[] = [
       { value: 'yes', label: lang === 'da' ? 'Ja, det er i orden' : 'Yes, that is OK', synonyms: ['ja', 'yes', 'ok', 'fint'] },
       { value: 'no', label: lang === 'da' ? 'Nej' : 'No', synonyms: ['nej', 'no'] },

@@ -11,4 +11,6 @@ export interface FrontdoorDeps {
   readonly triage: Triage;
   readonly clock: Clock;
   readonly callbacks: CallbackService;
+  /** Days after a call that the citizen's number is kept (the purge job's FRONTDOOR_PURGE_DAYS); the consent text says it. */
+  readonly retentionDays: number;
 }

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { MainDialog } from '../../dialogs/main-dialog';
 import type { ConversationMemory } from '../../dialogs/state';
-import { CallbackService } from '../../knowledge/callbacks';
+import { CallbackService, DEFAULT_PURGE_DAYS } from '../../knowledge/callbacks';
 import { fixedClock, ZONE } from '../../knowledge/clock';
 import { SqlCallbackRepository } from '../../bot/storage/callback-repository';
 import { openPglite } from '../../bot/storage/database';
@@ -19,7 +19,7 @@ async function client(now: string): Promise<DialogTestClient> {
   const clock = fixedClock(DateTime.fromISO(now, { zone: ZONE }));
   const callbacks = new CallbackService({ kb, hours, repo: new SqlCallbackRepository(db), clock });
   const state = new ConversationState(new MemoryStorage());
-  const dialog = new MainDialog({ kb, hours, triage, clock, callbacks }, state.createProperty<ConversationMemory>('memory'));
+  const dialog = new MainDialog({ kb, hours, triage, clock, callbacks, retentionDays: DEFAULT_PURGE_DAYS }, state.createProperty<ConversationMemory>('memory'));
   return new DialogTestClient('test', dialog, undefined, [], state);
 }
 

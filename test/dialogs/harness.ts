@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { FrontdoorBot } from '../../dialogs/frontdoor-bot';
 import type { FrontdoorDeps } from '../../dialogs/deps';
 import { RENDERER_KEY, renderVoice, renderWeb } from '../../dialogs/render';
-import { CallbackService } from '../../knowledge/callbacks';
+import { CallbackService, DEFAULT_PURGE_DAYS } from '../../knowledge/callbacks';
 import { fixedClock, ZONE } from '../../knowledge/clock';
 import { HoursEngine } from '../../knowledge/hours';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge/kb';
@@ -40,7 +40,7 @@ export async function converse(now: string, options: { voice?: boolean; db?: Dat
   const db = options.db ?? (await openPglite('memory://'));
   if (!options.db) await migrate(db);
   const callbacks = new CallbackService({ kb, hours, repo: new SqlCallbackRepository(db), clock });
-  const deps: FrontdoorDeps = { kb, hours, triage, clock, callbacks };
+  const deps: FrontdoorDeps = { kb, hours, triage, clock, callbacks, retentionDays: DEFAULT_PURGE_DAYS };
   const bot = new FrontdoorBot(deps, new ConversationState(new MemoryStorage()));
   const adapter = new TestAdapter(async (context) => {
     context.turnState.set(RENDERER_KEY, options.voice ? renderVoice : renderWeb);

@@ -2,15 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { TestAdapter, ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { FrontdoorBot } from '../../../dialogs/frontdoor-bot';
 import { RENDERER_KEY, renderWeb } from '../../../dialogs/render';
-import { CallbackService } from '../../../knowledge/callbacks';
-import { HoursEngine } from '../../../knowledge/hours';
-import { formatProblem, loadKnowledgeBase } from '../../../knowledge/kb';
-import { Triage } from '../../../knowledge/triage';
-import { clockFromEnv } from '../../config/clock-from-env';
 import { loadConfig } from '../../config/config';
-import { SqlCallbackRepository } from '../../storage/callback-repository';
-import { openStorage } from '../../storage/open';
-import { ReopeningDatabase } from '../../storage/reopening';
+import { buildDeps, StartupError } from '../../deps';
+import { silentLogger } from '../../log';
 import { UsageError, writeLine, type Command } from '../io';
 
 export const summary = 'chat  (talk to Frontdoor in the terminal; FRONTDOOR_NOW fixes the clock)';
@@ -26,15 +20,15 @@ function toTerminal(activity: Partial<Activity>): string {
 export const run: Command = async (_args, io) => {
   const loadedConfig = loadConfig(io.env);
   if (!loadedConfig.ok) throw new UsageError(loadedConfig.message);
-  const clock = clockFromEnv(io.env);
-  const loaded = loadKnowledgeBase();
-  if (!loaded.ok) throw new UsageError(`invalid knowledge base: ${loaded.problems.map(formatProblem).join('; ')}`);
-  const kb = loaded.kb;
-  const hours = new HoursEngine(kb);
-  const db = new ReopeningDatabase(() => openStorage(loadedConfig.config), () => undefined);
-  await db.ready();
-  const callbacks = new CallbackService({ kb, hours, repo: new SqlCallbackRepository(db), clock });
-  const bot = new FrontdoorBot({ kb, hours, triage: Triage.build(kb), clock, callbacks }, new ConversationState(new MemoryStorage()));
+  let built;
+  try {
+    built = await buildDeps({ config: loadedConfig.config, logger: silentLogger });
+  } catch (error) {
+    if (error instanceof StartupError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { deps, db } = built;
+  const bot = new FrontdoorBot(deps, new ConversationState(new MemoryStorage()));
   const adapter = new TestAdapter(async (context) => {
     context.turnState.set(RENDERER_KEY, renderWeb);
     await bot.run(context);
