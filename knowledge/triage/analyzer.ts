@@ -131,6 +131,16 @@ export class Vocabulary {
     return this.#termIds.size;
   }
 
+  #labels: string[] | null = null;
+  /** "da:skraldespand": a term as its language and stem, for explanations (`triage --explain`). */
+  termLabel(term: number): string {
+    if (this.#labels === null) {
+      this.#labels = [];
+      for (const [key, id] of this.#termIds) this.#labels[id] = key;
+    }
+    return this.#labels[term] ?? `#${term}`;
+  }
+
   stem(token: string, lang: Lang): string {
     return lang === 'da' ? this.#da(token) : this.#en(token);
   }

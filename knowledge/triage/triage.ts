@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../kb';
 import type { Unit } from '../schema/unit';
 import { positionedTokens, type ResolvedToken } from './analyzer';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
+import { commonRanks, commonWeight } from './common-words';
 import { redactCpr } from './cpr';
 import { detectEmergency } from './emergency-match';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
@@ -71,6 +72,7 @@ export class Triage {
   readonly #scores: Float64Array;
   readonly #tokenBest: Float64Array;
   readonly #touched: Int32Array;
+  readonly #common = commonRanks();
 
   private constructor(index: TriageIndex, calibration: Calibration) {
     this.#index = index;
@@ -209,7 +211,7 @@ export class Triage {
       if (group.length === 1 && first.length === 1) {
         const token = first[0] as ResolvedToken;
         const n = this.#bestPerUnit(token);
-        const weight = scale * this.#weight(token);
+        const weight = scale * this.#weight(token, lang);
         const touched = this.#touched;
         const best = this.#tokenBest;
         for (let k = 0; k < n; k++) {
@@ -225,7 +227,7 @@ export class Triage {
         const sums = new Map<number, number>();
         for (const token of reading) {
           const n = this.#bestPerUnit(token);
-          const weight = scale * this.#weight(token);
+          const weight = scale * this.#weight(token, lang);
           for (let k = 0; k < n; k++) {
             const u = this.#touched[k] as number;
             sums.set(u, (sums.get(u) ?? 0) + weight * (this.#tokenBest[u] as number));
@@ -242,9 +244,40 @@ export class Triage {
     return { ranked, coverage: coverageAll === 0 ? 1 : coverageHit / coverageAll, offTopic: anyOffTopic, tokens };
   }
 
-  #weight(token: ResolvedToken): number {
+  /**
+   * Why a message scored as it did, for people tuning the knowledge base (`frontdoor triage --explain`):
+   * each word as read, how it matched (kind, term, factor) and what it gave the units it reached.
+   */
+  explain(text: string, lang: 'da' | 'en'): string[] {
+    const scored = this.score(text, lang);
+    const vocabulary = this.#index.vocabulary;
+    const lines: string[] = [];
+    for (const token of scored.tokens) {
+      const weight = this.#weight(token, lang);
+      const reached = new Map<string, number>();
+      const terms: string[] = [];
+      for (const m of token.matches) {
+        terms.push(`${vocabulary.termLabel(m.term)}×${m.factor.toFixed(2)}`);
+        const postings = this.#index.postings[m.term];
+        if (!postings) continue;
+        postings.units.forEach((u, k) => {
+          const id = (this.#index.units[u] as Unit).id;
+          const value = weight * (postings.weights[k] as number) * m.factor;
+          if (value > (reached.get(id) ?? 0)) reached.set(id, value);
+        });
+      }
+      const top = [...reached].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([id, v]) => `${id} ${v.toFixed(2)}`);
+      lines.push(`${token.token} [${token.kind}] ${terms.slice(0, 4).join(' ')}${terms.length > 4 ? ' …' : ''} -> ${top.join(', ') || '-'}`);
+    }
+    lines.push(`coverage ${scored.coverage.toFixed(2)}${scored.offTopic ? ' (off-topic word)' : ''}`);
+    for (const r of scored.ranked.slice(0, 5)) lines.push(`  ${r.unit.id} ${r.score.toFixed(2)}`);
+    return lines;
+  }
+
+  #weight(token: ResolvedToken, lang: 'da' | 'en'): number {
     if (WEAK.has(token.token)) return this.#calibration.weakWeight;
-    return TIME.has(token.token) ? this.#calibration.timeWeight : 1;
+    if (TIME.has(token.token)) return this.#calibration.timeWeight;
+    return commonWeight(this.#common[lang].get(token.token), this.#calibration.commonFloor);
   }
 
   /**

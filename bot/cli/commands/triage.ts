@@ -7,7 +7,7 @@ import { Triage, type TriageResult } from '../../../knowledge/triage';
 import { clockFromEnv } from '../../config/clock-from-env';
 import { parseArgs, UsageError, writeLine, type Command } from '../io';
 
-export const summary = 'triage --jsonl | triage "question" [--at ISO]';
+export const summary = 'triage --jsonl | triage "question" [--at ISO] [--explain]';
 
 const Line = z.object({ text: z.string(), at: z.string().optional() });
 
@@ -30,7 +30,7 @@ function contractLine(r: TriageResult): string {
  * `frontdoor triage "question"` answers one question the same way.
  */
 export const run: Command = async (args, io) => {
-  const { positional, values, switches } = parseArgs(args, { values: ['at'], switches: ['jsonl'] });
+  const { positional, values, switches } = parseArgs(args, { values: ['at'], switches: ['jsonl', 'explain'] });
   const clock = clockFromEnv(io.env);
   if (!switches.has('jsonl') && positional.length !== 1) throw new UsageError('usage: frontdoor triage --jsonl | frontdoor triage "question" [--at ISO]');
   if (switches.has('jsonl') && (positional.length > 0 || values.has('at'))) throw new UsageError('--jsonl reads the questions (and their "at") from stdin');
@@ -45,7 +45,10 @@ export const run: Command = async (args, io) => {
     const atText = values.get('at');
     const at = atText === undefined ? clock() : parseInstant(atText);
     if (!at) throw new UsageError(`--at is not an ISO 8601 instant: "${atText}"`);
-    writeLine(io.stdout, contractLine(triage.classify(positional[0] as string, at)));
+    const result = triage.classify(positional[0] as string, at);
+    writeLine(io.stdout, contractLine(result));
+    // For whoever tunes the knowledge base: how each word matched and what it gave which unit.
+    if (switches.has('explain')) for (const line of triage.explain(result.redactedText, result.lang)) writeLine(io.stdout, line);
     return 0;
   }
 
