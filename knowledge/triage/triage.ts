@@ -188,6 +188,7 @@ export class Triage {
     let coverageAll = 0;
     let anyOffTopic = false;
     const tokens: ResolvedToken[] = [];
+    const used = new Set<number>();
     for (let gi = 0; gi < groups.length; gi++) {
       const group = groups[gi] as ResolvedToken[][];
       const scale = mentioned[gi] ? c.mentionWeight : 1;
@@ -210,6 +211,12 @@ export class Triage {
       if (off) continue;
       if (group.length === 1 && first.length === 1) {
         const token = first[0] as ResolvedToken;
+        // A word said twice ("gebyr ... gebyret") is one piece of evidence, not two.
+        if (c.termOnce) {
+          const primary = primaryTerm(token);
+          if (primary !== null && used.has(primary)) continue;
+          if (primary !== null) used.add(primary);
+        }
         const n = this.#bestPerUnit(token);
         const weight = scale * this.#weight(token, lang);
         const touched = this.#touched;
@@ -349,6 +356,19 @@ export class Triage {
     for (const [u, words] of named) addScore(u, c.nameBonus * (1 + c.bonusPerWord * (words - 1)));
     for (const [u, words] of phrased) addScore(u, c.phraseBonus * (1 + c.bonusPerWord * (words - 1)));
   }
+}
+
+/** The term a token reaches best (the first of equals), or null when it reaches none. */
+function primaryTerm(token: ResolvedToken): number | null {
+  let best: number | null = null;
+  let factor = 0;
+  for (const m of token.matches) {
+    if (m.factor > factor) {
+      factor = m.factor;
+      best = m.term;
+    }
+  }
+  return best;
 }
 
 function round(p: number): number {
