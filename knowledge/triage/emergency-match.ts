@@ -214,7 +214,9 @@ function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: re
 /** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */
 export function emergencyTokens(text: string): string[] {
   const joined = text.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
-  return tokens(normalize(joined)).map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));
+  // An age run together with its unit is two words: "14yo", "3yr", "5årig" -> "14 yo".
+  const spaced = joined.replace(/(\d)(yo|yr|yrs|årig|årige)\b/giu, '$1 $2');
+  return tokens(normalize(spaced)).map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));
 }
 
 export interface EmergencyReading {
@@ -258,15 +260,22 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const patterns = candidates(keys, POSITIVE_BY_FIRST);
   if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST));
   const found = new Set<EmergencyPhrase>();
+  // Two weak signs must be two places in the message: "orker ikke mere" is one sign, though three weak
+  // phrases ("orker ikke", "orker ikke mere", "ikke ... mere") read it.
+  const weakAt = t.map(() => false);
   for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
     if (found.has(phrase) || (told && phrase.category !== 'crisis')) continue;
-    if (!find(pattern, hits, masked)) continue;
+    const at = find(pattern, hits, masked);
+    if (!at) continue;
+    if (phrase.weak && at.some((i) => weakAt[i])) continue;
     found.add(phrase);
     matched.push(phrase.pattern);
     categories.add(phrase.category);
-    if (phrase.weak) weak += 1;
-    else strong += 1;
+    if (phrase.weak) {
+      weak += 1;
+      for (const i of at) weakAt[i] = true;
+    } else strong += 1;
   }
   const emergency = strong > 0 || weak >= 2;
   if (!emergency) return { emergency: false, categories: [], matched };

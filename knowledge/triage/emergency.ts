@@ -30,10 +30,30 @@ export interface EmergencyPhrase {
 const crisis = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'crisis', weak });
 const general = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'general', weak });
 const child = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'child', weak });
-const environment = (pattern: string): EmergencyPhrase => ({ pattern, category: 'environment' });
+const environment = (pattern: string, weak = false): EmergencyPhrase => ({ pattern, category: 'environment', weak });
 
 /** Own-life words after "tage"/"ende": "tage mit eget liv", "ende hans liv". */
 const OWN = 'mit|sit|dit|hans|hendes|mig|sig';
+
+/** A child in a pattern, younger siblings and ages included ("lillebror på 4", "3 yr old", "14yo" -> "14 yo"). */
+const KID =
+  'barn|barnet|børn|børnene|baby|babyen|spædbarn|søn|sønnen|datter|datteren|dreng|drengen|drenge|pige|pigen|piger|årig|årige|' +
+  'lillebror|lillebroren|lillesøster|lillesøsteren|lillesøs|søskende|småbørn|ungen|ungerne|' +
+  'child|children|kid|kids|son|daughter|boy|girl|toddler|infant|baby|yo|yr|yrs';
+
+/**
+ * What poisons when swallowed, drunk or sniffed: household chemicals, batteries and magnets, strong drugs.
+ * Everyday medicine ("fået medicin") is left to the pill phrases and to the child phrases below.
+ */
+const POISON =
+  'afløbsrens|klor*|opvaskemiddel|opvasketab*|opvasketablet*|maskinopvask*|rengøringsmiddel|rengøringsmidler|' +
+  'vaskemiddel|vaskekapsel*|lampeolie|petroleum|terpentin|mineralsk*|ukrudts*|sprøjtemiddel|sprøjtegift|roundup|' +
+  'frostvæske|kølervæske|lightergas|ætsnatron|kaustisk*|batteri*|knapcelle*|magnet|magneter|rottegift|musegift|' +
+  'metadon*|methadon*|morfin*|fentanyl*|heroin|bleach|detergent|antifreeze|paraffin|kerosene|weedkiller|' +
+  'battery|batteries|magnets|poison|methadone|morphine';
+
+/** The same for a child, who is also in danger from ordinary medicine, alcohol and nicotine. */
+const CHILD_POISON = `${POISON}|piller|pillerne|tabletter|medicin|medicinen|gift|sprit|snus|nikotin*|pills|tablets|meds|medicine|medication|vodka|nicotine|vape`;
 
 export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // --- Suicide, self-harm, acute psychological crisis (Danish) -------------------------------------
@@ -98,7 +118,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('sår på|i ... armene|armen|håndleddet|håndleddene|lårene', true),
   // Where people go to end their lives: one more sign of distress makes it an emergency.
   crisis('perron*|togperron*|skinnerne|broen|tagkanten|kanten|platform|bridge|ledge', true),
-  crisis('står|sidder|stod|standing|sitting på|on (kanten|tagkanten|rækværket|gelænderet|the ledge|the edge|the railing)'),
+  crisis('står|sidder|stod|standing|sitting ... på|on (kanten|tagkanten|rækværket|gelænderet|the ledge|the edge|the railing)'),
   crisis('lyder|virker|opfører ... mærkelig|mærkeligt|underlig|underligt|forvirret|sløret', true),
   crisis('ingen (vil|ville|kommer til at) savne mig'),
   crisis('vil forsvinde', true),
@@ -138,6 +158,36 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('håbløst|håbløs', true),
   crisis('giver op', true),
   crisis('alene og bange', true),
+  // Indirect ways of saying it: the plan is made, the means are at hand, goodbyes are said.
+  crisis('gøre|gør|gor|gjorde noget dumt|ved ... mig|sig|dig selv'),
+  crisis('billede|billeder|foto|photo|picture|pic ... piller|pillerne|pills|reb|rebet|rope|løkke|noose|barberblad|blade'),
+  crisis('bunke|bunken|håndfuld|handful|pile ... piller|pills', true),
+  crisis('piller|pillerne|tabletterne|reb|rebet|løkken|pills|rope ... klar|parat'),
+  crisis('piller|pillerne|pills|kniven|knife|barberbladet|reb|rope ... (i hånden|in my hand)'),
+  crisis('ud foran ... tog|toget|bus|bussen|lastbil|lastbilen|bil|bilerne'),
+  crisis('(step|walk|jump|throw myself|lie down) in front of ... train|bus|truck|lorry|car'),
+  crisis('hængt|hænger|hængte|bundet|lavet ... reb|rebet|løkke|strik|strikken'),
+  crisis('reb|rebet|løkke|løkken', true),
+  crisis('done|færdig (med|with) livet|life|living'),
+  crisis('aldrig (vågne|vågner|våge) (igen|op)'),
+  crisis('never wake up'),
+  crisis('(hurtige vej ned|ned den hurtige vej|quick way down|fast way down)'),
+  crisis('benene|fødderne|legs|feet ... (ud over|over) (kanten|rækværket|gelænderet|the edge|the railing)'),
+  crisis('(forkerte side af|wrong side of the|wrong side of) ... rækværket|gelænderet|hegnet|autoværnet|railing|railings|fence|barrier'),
+  crisis('sidder|står|stod|sitting|standing ... på|on (taget|the roof)', true),
+  crisis('jernbanebro*|motorvejsbro*|togbro*|viadukt*|viaduct|rails', true),
+  crisis('(læner sig ud|lænede sig ud|læner sig over|lænede sig over|leaning out|leaning over)', true),
+  crisis('givet|giver|forærer|foræret|given|giving|gave ... (ting|ejendele|tøj|things|stuff|belongings) ... væk|away', true),
+  crisis('(det slutter|det ender|det er slut|det er forbi)', true),
+  crisis('(tak for alt|thanks for everything|thank you for everything|undskyld for alt|sorry for everything)', true),
+  crisis('(have|få) det overstået', true),
+  crisis('dør|dø (i dag|i aften|i nat)', true),
+  crisis('(er|is) (min|hans|hendes|my|his|her) (sidste|last) (aften|dag|nat|night|day)'),
+  crisis('købt|samlet|gemt|bought|saved ... piller|pills ... (til det|for it|to do it)', true),
+  crisis('(besluttet mig|truffet mit valg|made my decision|made up my mind|made my mind up)', true),
+  crisis('telefon|telefonen|mobil|mobilen|phone ... (slukket|off|død|dead)', true),
+  crisis('brændt|brænder|brændte|burn|burned|burnt|burning ... selv|myself|herself|himself ... lighter|lighteren|cigaret*|cigarette*|tændstik*|matches'),
+  crisis('kms|unalive*|sewerslide'),
   // --- Suicide, self-harm, acute psychological crisis (English) ------------------------------------
   crisis('suicid*'),
   crisis('end|ending|take|taking my|own|his|her life'),
@@ -196,6 +246,10 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('no way out', true),
   crisis('hopeless', true),
   crisis('give up', true),
+  crisis('texted|messaged|wrote|sent|texting ... goodbye|farewell'),
+  crisis('going|gonna|will|about ... (swallow|take|overdose on) ... all ... pills|tablets'),
+  crisis('vil|skal|tænker ... (sluge|tage) ... alle ... piller|pillerne|tabletter|tabletterne'),
+  crisis('(wont|will not|not going to|dont think ill|dont think i will) be (around|here|alive) (tomorrow|anymore|much longer|after tonight)', true),
 
   // --- Violence and threats (Danish) -------------------------------------------------------------------
   general('slår|slog|banker|bankede|tæsker|tæskede|sparker|sparkede|kvæler|kvalte|hamrer mig|os|hende|ham'),
@@ -297,7 +351,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('han|hun|mor|far|mand|kone|nabo|naboen|barnet|babyen|manden|konen|moren|faren|borgeren|beboeren|patienten|personen|ham|hende ... ligger på gulvet|jorden'),
   general('kan ikke få luft'),
   general('svært ved at få luft'),
-  general('faldet|faldt ned af'),
+  general('faldet|faldt ned af|ad'),
   general('skriger|råber|skreg om hjælp'),
   general('(indespærret|spærret inde|låst inde)'),
   general('skade|dræbe|slå andre|nogen'),
@@ -308,6 +362,17 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('ring|ringe|ringer|ringet efter|til politiet', true),
   general('ambulance|ambulancen'),
   general('forfølger mig|os'),
+  general('bliver|blevet|blev fulgt|forfulgt'),
+  general('(lige bag mig|right behind me|venter på mig|waiting for me|waiting outside)', true),
+  general('tvang|tvinger|tvunget|tvingede sig (på|ind på)'),
+  general('gået|går|gik løs på'),
+  general('begyndt|startet på (sin|hans|hendes|min) (kone|mand|kæreste|søn|datter|barn|børn|mor|far)'),
+  general('skudt|skød i|på|mod|ind'),
+  general('sparke|sparker|smadre|smadrer|bryde|bryder|hamre|hamrer|banke|banker ... døren|vinduet|hoveddøren|dør ... (ned|ind|op|i stykker)'),
+  general('break|breaking|kick|kicking|kicked|smash|smashing|bang|banging|force|forcing ... door|window ... (down|in|open)'),
+  general('prøver|forsøger|nogen|trying|someone ... (dirke|dirker|picking the lock|pick the lock)'),
+  general('står|sidder|gemmer|theres ... en|a mand|kvinde|person|fyr|fremmed|man|guy|woman|stranger i|in min|vores|my|our stue|stuen|lejlighed|soveværelse|køkken|køkkenet|entré|entreen|hus|huset|living|bedroom|kitchen|flat|apartment|house|garden'),
+  general('(jeg ikke kender|i dont know|i dont recognise|i dont recognize)', true),
   // --- Violence and threats (English) --------------------------------------------------------------------
   general('hits|hit|hitting|beats|beat|beating|kicks|kicked|choked|strangled|strangling me|us|her|him'),
   general('choking'),
@@ -356,7 +421,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('flamme*'),
   general('ild i'),
   general('røg fra'),
-  general('kommer|vælter røg'),
+  general('kommer|vælter|siver|pumper ... røg|røgen'),
+  general('tyk|tæt|sort|kraftig|massiv røg'),
+  general('røg ... under (døren|døre|dør)'),
   general('der er røg'),
   general('røgen'),
   general('fuld|fyldt af|med røg'),
@@ -477,6 +544,35 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('112'),
   general('nødsituation'),
   general('hjælp hjælp'),
+  // Stroke in lay words: a side hangs, speech slurs, the name is gone.
+  general('arm|armen|armene|hånd|hånden|mund|munden|mundvig|mundvigen|læbe|læben|øjenlåg|øjenlåget ... hænger|hængende'),
+  general('sidder|ser skævt|skæv'),
+  general('taler|snakker|tale|talen|speech|talking|talks ... sludret|sludrer|grødet|uforståelig*|volapyk|weird|strange|funny|garbled|gibberish'),
+  general('kan ikke (sige|huske) ... navn'),
+  general('cant|cannot|doesnt know|remember ... (his|her|his own|her own) name'),
+  general('(ved ikke hvem jeg er|genkender mig ikke|kan ikke genkende mig|doesnt know who i am|doesnt recognise me|doesnt recognize me)', true),
+  general('savler|savlede|drooling|drools', true),
+  general('droop*'),
+  general('(værste hovedpine|worst headache)'),
+  general('(tåle lys|tåler ikke lys|lyset gør ondt|light hurts)', true),
+  general('(not making sense|giver ingen mening|vrøvler)', true),
+  general('(blodsukker|blodsukkeret|sukker|sukkeret|sugar|blood sugar) ... (lavt|lav|low|falder|dropping)', true),
+  general('barely (talking|breathing|conscious|awake|responsive|moving|breathe)'),
+  general('næsten ikke (trækker vejret|vejret|svarer|reagerer|vågen)'),
+  general('svær|svært|umulig|umuligt|hard|difficult|impossible at|to vække|wake'),
+  general('øjnene|eyes ... ruller|rolling|rolled'),
+  general('faldet|faldt|segnet|segnede sammen'),
+  general('blod|blood (fra|ud af|from) ... hovedet|munden|øret|ørerne|head|mouth|ear|ears'),
+  general('(ligger stille|ligger helt stille)', true),
+  general('(hofte|hoften|benet|armen|hip|leg|arm) ... (ser forkert ud|står forkert|looks wrong|ser skævt ud)'),
+  general('(er|is) (væltet|faldet|styrtet|fallen)', true),
+  general('(on the floor|på gulvet|on the ground|på jorden)', true),
+  general('alle|familien|family|everyone|all ... svimle|svimmel|dizzy|hovedpine|headache|headaches|kvalme|nauseous', true),
+  general('(ikke kan stå|kan ikke stå|cant stand)', true),
+  general('så|helt|pisse|stang fuld|stiv|beruset', true),
+  general('pissefuld|stangstiv|drunk|wasted', true),
+  // Poison swallowed, drunk or sniffed, by anyone.
+  general(`(drak|drukket|slugt|slugte|spist|spiste|indtaget|sniffet|sniffede|indåndet|swallowed|drank|ate|eaten|inhaled|sniffed|huffed) ... ${POISON}`),
   // --- Medical emergencies (English) ---------------------------------------------------------------------
   general('not|isnt|stopped breathing'),
   general('cant|cannot|couldnt breathe'),
@@ -527,7 +623,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('smidt|kastet|kaste|smed|kastede|threw|thrown ... (syre|acid|kogende vand|boiling water)'),
   general('drugget|drugged|dopet'),
   general('drink|drinken|drink ... spiked'),
-  general('siger|sagde|råber|skriver|says|said ... (jeg skal dø|du skal dø|vi skal dø|you will die|youre going to die)'),
+  general('siger|sagde|råber|skriver|skrevet|skrev|sms|texted|wrote|says|said ... (jeg skal dø|du skal dø|vi skal dø|you will die|youre going to die)'),
   // Cold: one sign is weather talk, two (fallen in the snow and freezing) are hypothermia.
   general('fryser|frosset|nedkølet|hypotermi|hypothermia|freezing', true),
   general('faldet|faldt|ligger|lying|fallen ... (i sneen|i kulden|ude i kulden|in the snow|in the cold)', true),
@@ -600,6 +696,20 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('blå mærker', true),
   child('barn|barnet|baby|babyen|søn|datter|dreng|pige|toddler ... slugt|spist|drukket ... piller|medicin|tabletter|batteri|magnet|gift|klor*|opvaskemiddel|rengøringsmiddel|sprit|lampeolie|opvasketablet*|opvasketabs'),
   child('child|kid|son|daughter|baby|toddler ... ate|eaten|swallowed|drank ... pills|tablets|medicine|battery|bleach|poison|detergent'),
+  child(`${KID} ... (slugt|slugte|spist|spiste|drukket|drak|tygget|fået fat i|fat i|sniffet|smagt på|swallowed|ate|eaten|drank|drunk|chewed|got into|licked|sucked) ... ${CHILD_POISON}`),
+  child(`${KID} ... (alene hjemme|hjemme alene)`),
+  child(`${KID} ... alone ... road|street|highway|motorway|lake|water|harbour|harbor|river|tracks`),
+  child('(no parents|ingen forældre|no grown ups|no adults around)', true),
+  child(`${KID} ... (wandered off|walked off|ran off|run off|gået sin vej|løbet væk|gået fra)`),
+  child('(voksen|voksne|ældre|adult|older|grown) (mand|man|mænd|men|fyr|guy) ... (nettet|internettet|internet|online|snap|snapchat|instagram|insta|tiktok|discord)'),
+  general('(ved ikke hvor (hun|han|de) er|dont know where (she|he|they) (is|are)|(shes|hes|she is|he is) gone)', true),
+  // Drunk or high with children: driving them, or alone in charge of them.
+  child(`(fuld|fulde|pissefuld|stangstiv|stiv|beruset|påvirket|drunk|wasted|high|hammered) ... ${KID}|bagsædet`),
+  child(`${KID}|bagsædet ... (fuld|fulde|pissefuld|stangstiv|beruset|påvirket|drunk|wasted|high|hammered)`),
+  general('kører|kørte|kørt|driving|drives|drove ... (fuld|fulde|pissefuld|stangstiv|beruset|drunk|wasted|high)'),
+  child('(passe|passer|pass|looking after|babysitting|babysitter|babysitte) ... lillesøster|lillebror|søskende|baby|babyen|barnet|børnene|sister|brother|baby', true),
+  child(`slår|slog|banker|bankede|tæsker|tæver|sparker|ryster|kvæler|mishandler ... sit|sin|sine|deres|hendes|hans|min|mit|mine|vores ${KID}`),
+  child(`hitting|beating|kicking|punching|shaking|choking ... his|her|their|my|a|the ${KID}`),
   child('barn|barnet|søn|datter|dreng|pige|baby|børn|børnene ... blevet væk'),
   child('barn|barnet|søn|datter|dreng|pige|børnene ... ikke kommet hjem'),
   child('barn|barnet|børn|børnene|ungerne ... bliver|blevet slået|banket|tævet|mishandlet|misbrugt|truet'),
@@ -642,6 +752,10 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   environment('lugter|lugt som gas'),
   environment('gaslugt|gasudslip|gaslæk|gaslækage|gasforgiftning|gasalarm*'),
   environment('gas siver|lækker|strømmer|udslip'),
+  environment('siver|lækker|strømmer|fiser ... gas|gassen'),
+  // Carbon monoxide: a household dizzy, sick or drowsy next to a gas boiler or heater.
+  environment('gaskedel|gaskedlen|gasfyr*|gasovn*|gaskomfur*|gasvandvarmer*|gaspejs*|kedlen|boiler|boileren ... svimle|svimmel|dizzy|hovedpine|headache|headaches|kvalme|nauseous|nausea|kaster|vomiting|besvimet|sløv|sløve|drowsy|sleepy'),
+  environment('svimle|svimmel|dizzy|hovedpine|headache|headaches|kvalme|nauseous|nausea|vomiting|besvimet|sløv|sløve|drowsy|sleepy ... gaskedel|gaskedlen|gasfyr*|gasovn*|gaskomfur*|gasvandvarmer*|gaspejs*|kedlen|boiler|boileren'),
   environment('gas|gassen|gaskomfur*|gasfyr*|gasflask* ... siver|lækker|utæt|læk|suser|hvæser|lugter'),
   // Mercaptan, the smell added to town gas, is described as rotten eggs.
   environment('lugter|lugt|stinker|smell|smells ... (rådne æg|råddent æg|svovl|rotten eggs|sulphur|sulfur)'),
@@ -772,13 +886,36 @@ export const NOT_EMERGENCY: readonly string[] = [
   'want|wanted to live in|at|near|there|together',
   'by accident',
   'accidentally',
+  // Figures of speech and topic talk.
+  'bombe god|godt|fed|fedt|sej|sejt|sikker|sikkert|stemning',
+  'hoved|hovedet|head ... eksploderer|eksplodere|eksploderede|exploding|explode',
+  'ild i røven|rumpen|numsen|bagen|røv',
+  '(im|i am|were|we are|youre|you are|shes|hes) on fire',
+  'on fire today|lately|tonight|this week|this season|at work',
+  'concert|koncert|koncerten|party|show|album|song|set|game|gig|festival|match|movie|food|night ... was|is|were fire',
+  'fire hydrant|hydrants',
+  'brænder|brændte på med',
+  'overdose|overdosis of|af|på meetings|møder|work|arbejde|kaffe|coffee|sugar|sukker|julesange|christmas|jul|mails|emails|paperwork|papirarbejde|bureaucracy|bureaukrati|tv|netflix|information|info|sol|sun|love|kærlighed',
+  // "my boss will kill me if ...": said of a boss, a teacher or a sibling it is a figure of speech.
+  'boss|chef|chefen|teacher|lærer|læreren|sister|søster|brother|bror|coach|træner|kollega|kollegaer|kolleger|colleague|colleagues ... kill|murder me',
+  'boss|chef|chefen|teacher|lærer|læreren|sister|søster|brother|bror|coach|træner|kollega|kollegaer|kolleger|colleague|colleagues ... slår|slå|dræber mig ihjel',
+  'slået|slog|tabte|beat|beaten ... fodbold|håndbold|kampen|finalen|football|match|game|ludo|skak|chess|badminton|tennis|padel',
+  'orker|kan|magter ikke mere at ringe|vente|skrive|rykke|spørge|sende|høre|læse|kigge',
+  // A pet that is ill is a matter for the vet, not 112.
+  'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe',
+  // Fiction and teaching material about a danger are topic talk.
+  'novelle*|roman|romanen|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*',
+  'undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self',
+  'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
+  'glemt|glemte|forgot|forgotten|hente|henter|afhente|pick ... epipen*',
+  'epipen* ... recept|recepten|prescription|forny|fornye|renew|tilskud|pris|prisen|price|udløbet|expired',
 ];
 
 /**
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen', 'slukket', 'handlede', 'handler'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
@@ -790,6 +927,8 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
   ['jg', 'jeg'],
   ['sku', 'skulle'],
   ['gider', 'orker'],
+  ['ta', 'tage'],
+  ['ha', 'have'],
   ['u', 'you'],
   ['ur', 'your'],
 ]);
@@ -809,6 +948,14 @@ export const AFTER_THE_FACT: readonly string[] = [
   'years|months|weeks|days ago',
   'compensation',
   'insurance',
+  // News read or heard about, and laughter: told, not happening to the writer.
+  'læste|læst|read (at|om|that|about|in)',
+  'i read',
+  '(i avisen|i nyhederne|in the news|on the news)',
+  // A year gone by, or the war: history, not an emergency.
+  'i|in|år|year 190*|191*|192*|193*|194*|195*|196*|197*|198*|199*|200*|201*',
+  'krigen|besættelsen|modstandsbevægelsen|the war',
+  'haha*|lol|lmao|hehe*',
 ];
 
 /**
@@ -837,5 +984,6 @@ export const STILL_HAPPENING: readonly string[] = [
 export const CHILD_WORDS: readonly string[] = [
   'barn', 'barnet', 'børn', 'børnene', 'baby', 'babyen', 'spædbarn', 'søn', 'sønnen', 'datter', 'datteren',
   'dreng', 'drengen', 'pige', 'pigen', 'årige', 'årig', 'ungen', 'ungerne', 'teenager', 'stedsøn', 'steddatter', 'barnebarn',
+  'lillebror', 'lillebroren', 'lillesøster', 'lillesøsteren', 'lillesøs', 'søskende', 'småbørn',
   'child', 'children', 'kid', 'kids', 'son', 'daughter', 'boy', 'girl', 'toddler', 'infant', 'teen', 'teenager',
 ];
