@@ -213,7 +213,9 @@ function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: re
 
 /** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */
 export function emergencyTokens(text: string): string[] {
-  const joined = text.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
+  // "od'd" (overdosed) before the contractions are joined: it would become "odd".
+  const od = text.replace(/\bod['’´]?d\b/giu, 'overdosed');
+  const joined = od.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
   // An age run together with its unit is two words: "14yo", "3yr", "5årig" -> "14 yo".
   const spaced = joined.replace(/(\d)(yo|yr|yrs|årig|årige)\b/giu, '$1 $2');
   return tokens(normalize(spaced)).map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));

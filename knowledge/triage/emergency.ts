@@ -53,7 +53,7 @@ const POISON =
   'battery|batteries|magnets|poison|methadone|morphine';
 
 /** The same for a child, who is also in danger from ordinary medicine, alcohol and nicotine. */
-const CHILD_POISON = `${POISON}|piller|pillerne|tabletter|medicin|medicinen|gift|sprit|snus|nikotin*|pills|tablets|meds|medicine|medication|vodka|nicotine|vape`;
+const CHILD_POISON = `${POISON}|piller|pillerne|tabletter|medicin|medicinen|gift|sprit|snus|nikotin*|pills|tablets|meds|medicine|medication|vodka|nicotine|vape|pod|pods|capsule|capsules`;
 
 export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // --- Suicide, self-harm, acute psychological crisis (Danish) -------------------------------------
@@ -175,6 +175,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('benene|fødderne|legs|feet ... (ud over|over) (kanten|rækværket|gelænderet|the edge|the railing)'),
   crisis('(forkerte side af|wrong side of the|wrong side of) ... rækværket|gelænderet|hegnet|autoværnet|railing|railings|fence|barrier'),
   crisis('sidder|står|stod|sitting|standing ... på|on (taget|the roof)', true),
+  crisis('sidder|står|stod|sitting|standing ... på|on (broen|the bridge|a bridge|skinnerne|togskinnerne|the tracks|the rails|the railway)'),
   crisis('jernbanebro*|motorvejsbro*|togbro*|viadukt*|viaduct|rails', true),
   crisis('(læner sig ud|lænede sig ud|læner sig over|lænede sig over|leaning out|leaning over)', true),
   crisis('givet|giver|forærer|foræret|given|giving|gave ... (ting|ejendele|tøj|things|stuff|belongings) ... væk|away', true),
@@ -188,6 +189,26 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('telefon|telefonen|mobil|mobilen|phone ... (slukket|off|død|dead)', true),
   crisis('brændt|brænder|brændte|burn|burned|burnt|burning ... selv|myself|herself|himself ... lighter|lighteren|cigaret*|cigarette*|tændstik*|matches'),
   crisis('kms|unalive*|sewerslide'),
+  crisis('begå|begaa|commit ... sudoku|seppuku'),
+  crisis('(skal ikke lede efter mig|lad være med at lede efter mig|dont look for me|dont come looking for me)'),
+  crisis('orker|magter ikke livet'),
+  crisis('væk|forsvinde|forsvundet|gone|away|sove|sleep ... (for altid|forever)'),
+  crisis('want|wish|need ... (it all|everything|all of it|the pain|life|it) to (stop|end)'),
+  crisis('(det hele|alt sammen|alting|smerten|livet) ... (stopper|stoppe|slutter|slutte|holder op|holde op)', true),
+  crisis('(nobody|no one|ingen) ... care|cares|notice|miss|savne|opdage|ligeglad|ligeglade ... (if i died|if i was gone|if i disappeared|if i killed myself|hvis jeg døde|hvis jeg var væk|hvis jeg forsvandt)'),
+  crisis('(når jeg er væk|when im gone|when i am gone|after im gone)', true),
+  crisis('aldrig (se|ser|høre|hører) (mig|ham|hende) igen'),
+  crisis('never (see|hear from) (me|him|her) again'),
+  crisis('(dont|do not|dont even|not) want to wake up'),
+  crisis('wish ... (was|were) (dead|gone|never born)'),
+  crisis('ønske|ønsker ... (var død|aldrig var født|aldrig var blevet født|var væk)'),
+  crisis('fortjener ikke at (leve|være her|være i live)'),
+  crisis('(dont|do not|doesnt) deserve to (live|be alive|be here)'),
+  crisis('(en plan|a plan)', true),
+  crisis('plan|planen ... (gøre det|do it|ende det|end it|tage mit liv|ende mit liv)'),
+  crisis('cut|cuts|cutting|skåret|skar|skærer ... (too deep|for dybt|dybt|deep)'),
+  crisis('(hører stemmer|stemmerne|hearing voices|the voices)'),
+  crisis('goodbye|farvel (everyone|all|world|alle|allesammen|verden)'),
   // --- Suicide, self-harm, acute psychological crisis (English) ------------------------------------
   crisis('suicid*'),
   crisis('end|ending|take|taking my|own|his|her life'),
@@ -373,6 +394,17 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('prøver|forsøger|nogen|trying|someone ... (dirke|dirker|picking the lock|pick the lock)'),
   general('står|sidder|gemmer|theres ... en|a mand|kvinde|person|fyr|fremmed|man|guy|woman|stranger i|in min|vores|my|our stue|stuen|lejlighed|soveværelse|køkken|køkkenet|entré|entreen|hus|huset|living|bedroom|kitchen|flat|apartment|house|garden'),
   general('(jeg ikke kender|i dont know|i dont recognise|i dont recognize)', true),
+  general('løber|løb|jagter|jager|forfølger efter mig|os|hende'),
+  general('following|chasing|stalking|followed|chased me|us|her'),
+  general('(ved døren|ved min dør|ved vores dør|ved hoveddøren|uden for døren|udenfor døren|at my door|at the door|outside my door|outside the door|outside my house|outside my flat)', true),
+  general('hører|høre|hear ... nogen|someone|somebody|people ... (i huset|nedenunder|ovenpå|i lejligheden|i kælderen|i stuen|downstairs|upstairs|in the house|in my flat|in my house|in the flat)'),
+  general('got|been|was|were|being|just ... attacked|mugged|robbed|jumped|assaulted'),
+  general('beating|beat|kicking|punching|attacking|stabbing ... (someone|somebody|a man|a woman|a guy|a kid|a boy|a girl|people)'),
+  general('slås (med|foran|nede|udenfor|ude|på|i)'),
+  general('he|she|they|ex|husband|boyfriend|girlfriend|partner|man|guy|stepdad|stepfather ... will|gonna|coming|threatened|going|wants ... kill|hurt|stab|shoot|beat|strangle me|us|her|him|the|my|our'),
+  general('(gunshot*|gunfire|shots fired|skudsalve*)'),
+  general('mistænkelig|mistænkelige|suspicious ... pakke|taske|kuffert|genstand|package|bag|object|device'),
+  general('lokke|lokker|lokkede|luring|lure|lured ... børn|barn|børnene|kids|children|child|pige|piger|dreng|drenge|girls|boys'),
   // --- Violence and threats (English) --------------------------------------------------------------------
   general('hits|hit|hitting|beats|beat|beating|kicks|kicked|choked|strangled|strangling me|us|her|him'),
   general('choking'),
@@ -564,6 +596,33 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('faldet|faldt|segnet|segnede sammen'),
   general('blod|blood (fra|ud af|from) ... hovedet|munden|øret|ørerne|head|mouth|ear|ears'),
   general('(ligger stille|ligger helt stille)', true),
+  general('(kan ikke gå|kan ikke stå|cant walk|cant stand)', true),
+  general('suddenly|pludselig ... (cant|cannot|couldnt|kan ikke|ikke kan) (speak|talk|walk|see|move|tale|snakke|gå|se|bevæge)'),
+  general('cant|cannot|couldnt speak|talk properly|clearly|right'),
+  general('hals|halsen|throat ... lukker|lukket|closing|closed|snører|tightening|tight'),
+  general('blod|blodet|blood ... fosser|sprøjter|pumper|vælter|gushing|spurting|pouring'),
+  general('(helt væk|out of it|ikke til at få kontakt med|ikke kontaktbar)', true),
+  general('(taget noget|took something|taken something|drukket noget|drank something)', true),
+  general('(er død|kan være død|måske død|ligger død|is dead|might be dead)', true),
+  general('(ikke åbnet|ikke set|ikke hørt fra|not seen|not opened|not heard from) ... (i dagevis|for days|i flere dage|several days)', true),
+  general('fell|fallen|falling|fall ... cant|cannot|unable|couldnt (get up|stand up|move)'),
+  general('blå|blålig|blue ... læber|læberne|læbe|lips'),
+  general('(vand i lungerne|water in his lungs|water in her lungs|water in the lungs)'),
+  general('(kørt galt|trafikulykke|færdselsulykke|frontalt|sammenstød|stødt sammen|kollision|kolliderede|crashed|collision|collided|serious accident|bad accident|alvorlig ulykke|slem ulykke)'),
+  general('tilskadekomne|casualties'),
+  general('sårede|injured', true),
+  general('sidder|sidde fast', true),
+  general('klemt|fastklemt|trapped|pinned ... (under|inde|fast|inside)'),
+  general('fået et slag'),
+  general('flyder|floating ... (vandet|havnen|søen|åen|water|harbour|harbor|lake|river)'),
+  general('(driver ud|revet med|swept out|swept away|drifting out|pulled out to sea)'),
+  general('hedeslag|heatstroke|heat stroke'),
+  general('(sidder fast i halsen|stuck in his throat|stuck in her throat|stuck in my throat|stuck in the throat)'),
+  general('allergisk|allergic ... spist|spiste|fået|ate|eaten|had|stukket|stung', true),
+  general('(ledning|ledningen|ledninger|power line|power lines|cable) ... (nede|faldet ned|på vejen|down|on the road)'),
+  general('(fedtbrand|skorstensbrand|bilbrand|køkkenbrand|containerbrand|græsbrand|skovbrand|lejlighedsbrand|kælderbrand|affaldsbrand|markbrand)'),
+  // English names of what poisons, two words and more.
+  general('(drank|drunk|swallowed|ate|eaten|chewed|got into|sucked|licked) ... (dishwasher pod|dishwasher pods|dishwasher tablet|dishwasher tablets|washing pod|washing pods|laundry pod|laundry pods|lamp oil|drain cleaner|weed killer|cleaning product|cleaning spray|button battery|button batteries|lighter fluid|rat poison|e liquid|nicotine liquid|toilet cleaner|oven cleaner|white spirit)'),
   general('(hofte|hoften|benet|armen|hip|leg|arm) ... (ser forkert ud|står forkert|looks wrong|ser skævt ud)'),
   general('(er|is) (væltet|faldet|styrtet|fallen)', true),
   general('(on the floor|på gulvet|on the ground|på jorden)', true),
@@ -700,12 +759,16 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child(`${KID} ... (alene hjemme|hjemme alene)`),
   child(`${KID} ... alone ... road|street|highway|motorway|lake|water|harbour|harbor|river|tracks`),
   child('(no parents|ingen forældre|no grown ups|no adults around)', true),
+  child(`${KID} ... (været alene|efterladt|left alone|been alone|been left|forladt)`),
+  child(`(efterladt|left|forladt|leaves) ... ${KID} ... alene|alone`),
+  child('alene|alone ... (all weekend|hele weekenden|i dagevis|for days|i flere dage|i tre dage|i to dage|all night|hele natten|for two days|for three days|siden i går|since yesterday)', true),
   child(`${KID} ... (wandered off|walked off|ran off|run off|gået sin vej|løbet væk|gået fra)`),
   child('(voksen|voksne|ældre|adult|older|grown) (mand|man|mænd|men|fyr|guy) ... (nettet|internettet|internet|online|snap|snapchat|instagram|insta|tiktok|discord)'),
   general('(ved ikke hvor (hun|han|de) er|dont know where (she|he|they) (is|are)|(shes|hes|she is|he is) gone)', true),
   // Drunk or high with children: driving them, or alone in charge of them.
   child(`(fuld|fulde|pissefuld|stangstiv|stiv|beruset|påvirket|drunk|wasted|high|hammered) ... ${KID}|bagsædet`),
-  child(`${KID}|bagsædet ... (fuld|fulde|pissefuld|stangstiv|beruset|påvirket|drunk|wasted|high|hammered)`),
+  child(`(med|with) ${KID}|bagsædet ... (fuld|fulde|pissefuld|stangstiv|beruset|påvirket|drunk|wasted|high|hammered)`),
+  child(`(spritkørsel|promillekørsel|drunk driving|drink driving|drinking and driving) ... ${KID}`),
   general('kører|kørte|kørt|driving|drives|drove ... (fuld|fulde|pissefuld|stangstiv|beruset|drunk|wasted|high)'),
   child('(passe|passer|pass|looking after|babysitting|babysitter|babysitte) ... lillesøster|lillebror|søskende|baby|babyen|barnet|børnene|sister|brother|baby', true),
   child(`slår|slog|banker|bankede|tæsker|tæver|sparker|ryster|kvæler|mishandler ... sit|sin|sine|deres|hendes|hans|min|mit|mine|vores ${KID}`),
@@ -902,12 +965,13 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slået|slog|tabte|beat|beaten ... fodbold|håndbold|kampen|finalen|football|match|game|ludo|skak|chess|badminton|tennis|padel',
   'orker|kan|magter ikke mere at ringe|vente|skrive|rykke|spørge|sende|høre|læse|kigge',
   // A pet that is ill is a matter for the vet, not 112.
-  'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe',
+  'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe|påkørt|run|hit',
   // Fiction and teaching material about a danger are topic talk.
   'novelle*|roman|romanen|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*',
   'undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self',
   'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
   'glemt|glemte|forgot|forgotten|hente|henter|afhente|pick ... epipen*',
+  '(slået|slog|slår) (mig|os) (ud|helt ud|fuldstændig ud)',
   'epipen* ... recept|recepten|prescription|forny|fornye|renew|tilskud|pris|prisen|price|udløbet|expired',
 ];
 
@@ -915,7 +979,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen', 'slukket', 'handlede', 'handler'];
+export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen', 'slukket', 'handlede', 'handler', 'husband'];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
@@ -928,6 +992,9 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
   ['sku', 'skulle'],
   ['gider', 'orker'],
   ['ta', 'tage'],
+  ['mer', 'mere'],
+  ['od', 'overdosed'],
+  ['oded', 'overdosed'],
   ['ha', 'have'],
   ['u', 'you'],
   ['ur', 'your'],
