@@ -205,7 +205,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('fortjener ikke at (leve|være her|være i live)'),
   crisis('(dont|do not|doesnt) deserve to (live|be alive|be here)'),
   crisis('(en plan|a plan)', true),
-  crisis('plan|planen ... (gøre det|do it|ende det|end it|tage mit liv|ende mit liv)'),
+  crisis('plan|planen ... (ende det|end it|tage mit liv|ende mit liv|take my life)'),
   crisis('cut|cuts|cutting|skåret|skar|skærer ... (too deep|for dybt|dybt|deep)'),
   crisis('(hører stemmer|stemmerne|hearing voices|the voices)'),
   crisis('goodbye|farvel (everyone|all|world|alle|allesammen|verden)'),
@@ -249,6 +249,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('no one|nobody cares', true),
   crisis('worthless', true),
   crisis('thinking of|about jumping'),
+  crisis('wants|want|wanna|going|gonna|threatening|threatens|about ... to jump|jumping'),
+  crisis('vil|ville|truer med at|skal ... hoppe|springe (ud|ned|i|fra)'),
   crisis('goodbye letter|letters|note|notes'),
   crisis('suicide note'),
   crisis('burn|burning|burned|starve|starving myself'),
@@ -579,7 +581,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // Stroke in lay words: a side hangs, speech slurs, the name is gone.
   general('arm|armen|armene|hånd|hånden|mund|munden|mundvig|mundvigen|læbe|læben|øjenlåg|øjenlåget ... hænger|hængende'),
   general('sidder|ser skævt|skæv'),
-  general('taler|snakker|tale|talen|speech|talking|talks ... sludret|sludrer|grødet|uforståelig*|volapyk|weird|strange|funny|garbled|gibberish'),
+  general('taler|snakker|tale|talen|speech|talking|talks ... sludret|grødet|uforståelig*|volapyk|weird|strange|funny|garbled|gibberish'),
   general('kan ikke (sige|huske) ... navn'),
   general('cant|cannot|doesnt know|remember ... (his|her|his own|her own) name'),
   general('(ved ikke hvem jeg er|genkender mig ikke|kan ikke genkende mig|doesnt know who i am|doesnt recognise me|doesnt recognize me)', true),
@@ -626,6 +628,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(hofte|hoften|benet|armen|hip|leg|arm) ... (ser forkert ud|står forkert|looks wrong|ser skævt ud)'),
   general('(er|is) (væltet|faldet|styrtet|fallen)', true),
   general('(on the floor|på gulvet|on the ground|på jorden)', true),
+  // A heart attack in lay words: pressure on the chest, the heart racing, about to faint.
+  general('chest|brystet ... (tight|tightness|pressure|squeezing|crushing|elephant|trykker|klemmer|snører)'),
+  general('(heart is racing|heart racing|hjertet hamrer|hjertet banker)', true),
+  general('(pass out|going to faint|besvime|ved at besvime)', true),
+  general('numb|følelsesløs|føleløs|prikker ... arm|armen', true),
   general('alle|familien|family|everyone|all ... svimle|svimmel|dizzy|hovedpine|headache|headaches|kvalme|nauseous', true),
   general('(ikke kan stå|kan ikke stå|cant stand)', true),
   general('så|helt|pisse|stang fuld|stiv|beruset', true),
@@ -979,7 +986,21 @@ export const NOT_EMERGENCY: readonly string[] = [
  * Real words one typo away from a lexicon word: never read as that typo. "det sparer mig tid" (saves) is
  * not "sparker mig" (kicks), "lever" is a liver, not "leve".
  */
-export const NOT_TYPOS: readonly string[] = ['sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen', 'slukket', 'handlede', 'handler', 'husband'];
+export const NOT_TYPOS: readonly string[] = [
+  'sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen',
+  'slukket', 'handlede', 'handler', 'husband',
+  // Everyday words one letter from a danger word (from the 10,000 most common Danish and English words):
+  // "picking up my kids" is not kicking them, "heating support for people" is not beating them.
+  'heating', 'eating', 'seating', 'sitting', 'setting', 'fitting', 'picking', 'picked', 'sharing', 'shared', 'morning', 'mornings',
+  'racing', 'rating', 'putting', 'cooking', 'cooked', 'during', 'attached', 'looked', 'painted', 'frames', 'sells', 'hiring', 'breeding',
+  'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
+  'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
+  'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
+  'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
+  'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
+  'kampe', 'laves', 'trives', 'foster', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
+];
 
 /** Chat spellings mapped to the dictionary word before matching ("ik" is how many write "ikke"). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
