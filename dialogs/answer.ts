@@ -168,7 +168,12 @@ export function callbackOffer(lang: Lang): Reply {
 }
 
 /** Emergency first: 112, then the always-open lines of the knowledge base for the matter. */
-export function emergencyReply(deps: AnswerDeps, categories: readonly AcuteCategory[], lang: Lang): Reply {
+export function emergencyReply(
+  deps: AnswerDeps,
+  categories: readonly AcuteCategory[],
+  lang: Lang,
+  otherwise?: { unit: Unit; now: DateTime },
+): Reply {
   const lines = deps.kb.acuteLines(categories.length > 0 ? categories : ['general']);
   const text = [t('emergencyLead', lang)];
   const speak = [t('emergencyLeadSpeak', lang)];
@@ -180,6 +185,14 @@ export function emergencyReply(deps: AnswerDeps, categories: readonly AcuteCateg
       text.push(`- **${unit.name[lang]}**: ${number} – ${unit.acute?.note[lang] ?? ''}`);
       speak.push(`${unit.name[lang]}: ${phone ? phoneParts(phone).display : ''}.`);
     }
+  }
+  // After the lines that are always open: where the question would go if it is not urgent after all, so a
+  // false alarm still answers the citizen (the alarm errs on the side of recall, issue 3).
+  const unit = otherwise?.unit;
+  if (otherwise && unit && !lines.some((l) => l.id === unit.id)) {
+    const phone = unit.contacts.phones[0];
+    const status = describeStatus(deps.hours.status(unit.id, otherwise.now), otherwise.now, lang);
+    text.push('', `${t('emergencyOtherwise', lang)} **${unit.name[lang]}**${phone ? `, ${phoneParts(phone).display}` : ''}. ${status}`);
   }
   return { lang, text: text.join('\n'), speak: speak.join(' ') };
 }

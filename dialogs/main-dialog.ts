@@ -96,7 +96,9 @@ export class MainDialog extends ComponentDialog {
     const lead: Reply[] = [];
     if (triage.cpr) lead.push({ lang, text: t('cprWarning', lang), speak: t('cprWarning', lang) });
     if (triage.emergency) {
-      await sendReply(context, joinReplies(lang, [emergencyReply(this.deps, triage.emergencyCategories, lang), ...lead]));
+      const unit = triage.unitId === null ? undefined : this.deps.kb.get(triage.unitId);
+      const otherwise = unit ? { unit, now } : undefined;
+      await sendReply(context, joinReplies(lang, [emergencyReply(this.deps, triage.emergencyCategories, lang, otherwise), ...lead]));
       return step.endDialog();
     }
     if (lead.length > 0) await sendReply(context, joinReplies(lang, lead));

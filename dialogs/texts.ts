@@ -53,6 +53,7 @@ export const TEXTS = {
     en: 'If there is danger to life or safety, call 1 1 2 now.',
   },
   emergencyLines: { da: 'Døgnåbne linjer i kommunen:', en: 'Lines in the municipality that are always open:' },
+  emergencyOtherwise: { da: 'Haster det ikke, så kontakt', en: 'If it is not urgent, contact' },
   callbackOffer: {
     da: 'Vil du have, at de ringer dig op, når der er åbent?',
     en: 'Would you like them to call you back when they are open?',

@@ -57,6 +57,8 @@ export interface Calibration {
   readonly commonFloor: number;
   /** A term the message reaches twice ("gebyr ... gebyret") scores once. */
   readonly termOnce: boolean;
+  /** The emergency model (emergency-model.ts) raises the alarm from this probability, when the lexicon did not. */
+  readonly emergencyModelThreshold: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
@@ -75,4 +77,5 @@ export const DEFAULT_CALIBRATION: Calibration = {
   mentionWeight: 0.3,
   commonFloor: 0.4,
   termOnce: true,
+  emergencyModelThreshold: 2,
 };

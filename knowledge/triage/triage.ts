@@ -5,7 +5,9 @@ import { positionedTokens, type ResolvedToken } from './analyzer';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { commonRanks, commonWeight } from './common-words';
 import { redactCpr } from './cpr';
+import { CHILD_WORDS } from './emergency';
 import { detectEmergency } from './emergency-match';
+import { emergencyModelFor, type EmergencyModel } from './emergency-model';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
 import { detectIntent } from './intent';
 import { ROUTING_WEAK } from './intent-words';
@@ -51,6 +53,18 @@ const CUES = new Set(MENTION_CUES.map((w) => fold(normalize(w))));
 /** Matches this good count for recognising a unit's name in the message. */
 const NAME_MATCH_FACTOR = 0.75;
 
+export interface TriageOptions {
+  readonly index?: IndexOptions;
+  readonly calibration?: Calibration;
+  /** The emergency model; by default trained on the labelled messages and the units' examples; null: lexicon only. */
+  readonly emergencyModel?: EmergencyModel | null;
+}
+
+const CHILD_KEYS = new Set(CHILD_WORDS.map((w) => fold(normalize(w))));
+function keysOf(text: string): string[] {
+  return normalize(text).split(' ').map(fold);
+}
+
 /** The scoring part of a classification: what tuning and the eval need besides the result. */
 export interface Scored {
   /** Units by descending score (only those with a score > 0), at most `calibration.candidates`. */
@@ -73,9 +87,11 @@ export class Triage {
   readonly #tokenBest: Float64Array;
   readonly #touched: Int32Array;
   readonly #common = commonRanks();
+  readonly #emergencyModel: EmergencyModel | null;
 
-  private constructor(index: TriageIndex, calibration: Calibration) {
+  private constructor(index: TriageIndex, calibration: Calibration, emergencyModel: EmergencyModel | null) {
     this.#index = index;
+    this.#emergencyModel = emergencyModel;
     this.#calibration = calibration;
     this.#scores = new Float64Array(index.units.length);
     this.#tokenBest = new Float64Array(index.units.length);
@@ -83,19 +99,34 @@ export class Triage {
   }
 
   /** Builds the index of a knowledge base (well under 2 s even for 5,000 units; see `npm run bench`). */
-  static build(kb: KnowledgeBase, options: { index?: IndexOptions; calibration?: Calibration } = {}): Triage {
+  static build(kb: KnowledgeBase, options: TriageOptions = {}): Triage {
     return Triage.fromUnits(kb.list(), options);
   }
 
   /** For benchmarks and experiments: a triage over a list of units without a loaded knowledge base. */
-  static fromUnits(units: readonly Unit[], options: { index?: IndexOptions; calibration?: Calibration } = {}): Triage {
-    return new Triage(buildIndex(units, options.index ?? DEFAULT_INDEX_OPTIONS), options.calibration ?? DEFAULT_CALIBRATION);
+  static fromUnits(units: readonly Unit[], options: TriageOptions = {}): Triage {
+    const calibration = options.calibration ?? DEFAULT_CALIBRATION;
+    const off = calibration.emergencyModelThreshold > 1;
+    const model = options.emergencyModel === undefined ? (off ? null : emergencyModelFor(units)) : options.emergencyModel;
+    return new Triage(buildIndex(units, options.index ?? DEFAULT_INDEX_OPTIONS), calibration, model);
+  }
+
+  /**
+   * Danger to life or safety: the lexicon's reading, or the model's (emergency-model.ts) when it is sure
+   * enough. A model-only alarm is about a child when the message names one, else general (112 first).
+   */
+  #emergency(text: string, lang: 'da' | 'en'): { emergency: boolean; categories: TriageResult['emergencyCategories'] } {
+    const lexicon = detectEmergency(text, lang);
+    if (lexicon.emergency || this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
+    if (this.#emergencyModel.probability(text) < this.#calibration.emergencyModelThreshold) return { emergency: false, categories: [] };
+    const child = keysOf(text).some((k) => CHILD_KEYS.has(k));
+    return { emergency: true, categories: [child ? 'child' : 'general'] };
   }
 
   classify(text: string, now: DateTime): TriageResult {
     const { text: redactedText, found: cpr } = redactCpr(text);
     const lang = detectLanguage(redactedText);
-    const emergency = detectEmergency(redactedText, lang);
+    const emergency = this.#emergency(redactedText, lang);
     const when = resolveTime(redactedText, now, lang);
     const intent = detectIntent(redactedText, when !== null);
     const scored = this.score(redactedText, lang);

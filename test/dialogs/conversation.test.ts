@@ -60,6 +60,14 @@ describe('emergencies come first', () => {
     expect(reply).toMatch(pattern);
   });
 
+  test('after the always-open lines: where the question goes if it is not urgent after all', async () => {
+    const c = await converse(TUE_10);
+    const reply = await c.say('min mor er faldet og kan ikke rejse sig, hun får hjemmehjælp');
+    expect(reply).toMatch(/^\*\*Er der fare for liv eller sikkerhed, så ring 112 nu\.\*\*/);
+    const otherwise = reply.indexOf('Haster det ikke, så kontakt **Sundhed og Omsorg');
+    expect(otherwise).toBeGreaterThan(reply.indexOf('112'));
+  });
+
   test('a child in danger also gets Børn og ungevagten, which is always open', async () => {
     const c = await converse(SAT_12);
     const reply = await c.say('jeg er bange for at min nabos barn bliver slået');
