@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { formatProblem, loadKnowledgeBase, type KnowledgeBase } from '../../knowledge/kb';
 import { UnitId } from '../../knowledge/schema/unit';
+import { loadEmergencyExamples } from '../../knowledge/triage/emergency-model';
 
 /**
  * Guards the held-out evaluation data (see README.md in this folder): the files parse, are big
@@ -137,5 +138,11 @@ describe('held-out evaluation data', () => {
       return file === undefined ? [] : [`${file}: ${t}`];
     });
     expect(leaked).toEqual([]);
+  });
+
+  test('no held-out text is among the labelled messages the emergency model learns from', () => {
+    const learned = new Set(loadEmergencyExamples().map((e) => normalise(e.text)));
+    const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
+    expect(texts.filter((t) => learned.has(normalise(t)))).toEqual([]);
   });
 });
