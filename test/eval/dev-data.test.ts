@@ -4,13 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { loadKnowledgeBase } from '../../knowledge/kb';
 import { parseCases, TriageCase } from '../../knowledge/triage/evaluate';
 
-// The triage development sets (tuning may look at them; README.md in this folder). dev2-dev4 were each
+// The triage development sets (tuning may look at them; README.md in this folder). dev2-dev5 were each
 // written apart from the sets before them and from the units: if the KB learned their texts, their
 // figures would measure memory, not understanding.
 const SETS = [
   { file: 'dev2.jsonl', min: 300, minOutOfScope: 40 },
   { file: 'dev3.jsonl', min: 300, minOutOfScope: 40 },
   { file: 'dev4.jsonl', min: 300, minOutOfScope: 40 },
+  { file: 'dev5.jsonl', min: 300, minOutOfScope: 35 },
 ] as const;
 
 const loaded = loadKnowledgeBase();
