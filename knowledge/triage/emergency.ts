@@ -1045,7 +1045,8 @@ export const NOT_EMERGENCY: readonly string[] = [
   'taget|tager|tage ... medicin|medicinen|piller|pillerne ... (i mange år|i årevis|for years|hver dag|dagligt|every day|daily|fast|regelmæssigt)',
   'bløder|blødning|bleeding (lidt|a little|slightly|fra tandkødet|from my gums|from the gums|from his gums|from her gums)',
   'tandkødsblødning|næseblod|næseblødning|nosebleed|nosebleeds',
-  'til stede|gene|besvær|rådighed|nytte|last|glæde|grin|overs|salg|leje|hjælp|stor hjælp',
+  // "ikke være til stede" (not be present) is not "ikke være til" (not exist).
+  'til (stede|gene|besvær|rådighed|nytte|last|glæde|grin|overs|salg|leje)',
   '(kan|må|hvor længe|hvor gammel|can|may|how long|how old|old enough to|allowed to) ... (være alene hjemme|være hjemme alene|blive alene hjemme|be home alone|stay home alone|be left alone|stay alone)',
   '(er|helt) væk i (sin|sine|sit|computer*|mobil*|telefon*|spil*|tankerne|drømme*)',
   'skydespil*',
