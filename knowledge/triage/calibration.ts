@@ -77,5 +77,5 @@ export const DEFAULT_CALIBRATION: Calibration = {
   mentionWeight: 0.3,
   commonFloor: 0.4,
   termOnce: true,
-  emergencyModelThreshold: 2,
+  emergencyModelThreshold: 0.7,
 };

@@ -226,6 +226,12 @@ export interface EmergencyReading {
   readonly categories: EmergencyCategory[];
   /** The lexicon patterns that matched, for tests and for agents: never the citizen's words. */
   readonly matched: string[];
+  /** Told after the fact ("sidste år", "i går") and not still happening: a report, not an alarm. */
+  readonly reported: boolean;
+  /** An idiom with a danger word was masked ("jeg dør af grin", "killer deal"). */
+  readonly idiom: boolean;
+  /** Categories of the signs found, also when they were too weak for an alarm on their own. */
+  readonly signs: EmergencyCategory[];
 }
 
 const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
@@ -280,7 +286,9 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
     } else strong += 1;
   }
   const emergency = strong > 0 || weak >= 2;
-  if (!emergency) return { emergency: false, categories: [], matched };
+  const idiom = masked.some(Boolean);
+  const signs = ORDER.filter((c) => categories.has(c));
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, signs };
   if (t.some((token, i) => !masked[i] && CHILD.has(token))) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched };
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, signs };
 }

@@ -118,9 +118,13 @@ export class Triage {
   #emergency(text: string, lang: 'da' | 'en'): { emergency: boolean; categories: TriageResult['emergencyCategories'] } {
     const lexicon = detectEmergency(text, lang);
     if (lexicon.emergency || this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
+    // What the lexicon knows is told after the fact, or an idiom, the model does not overrule.
+    if (lexicon.reported || lexicon.idiom) return { emergency: false, categories: [] };
     if (this.#emergencyModel.probability(text) < this.#calibration.emergencyModelThreshold) return { emergency: false, categories: [] };
-    const child = keysOf(text).some((k) => CHILD_KEYS.has(k));
-    return { emergency: true, categories: [child ? 'child' : 'general'] };
+    const categories = new Set(lexicon.signs);
+    if (keysOf(text).some((k) => CHILD_KEYS.has(k))) categories.add('child');
+    if (categories.size === 0) categories.add('general');
+    return { emergency: true, categories: [...categories] };
   }
 
   classify(text: string, now: DateTime): TriageResult {

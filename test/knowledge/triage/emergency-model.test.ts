@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
-import { emergencyFeatures, EmergencyModel } from '../../../knowledge/triage/emergency-model';
+import { loadKnowledgeBase } from '../../../knowledge/kb';
+import { Triage } from '../../../knowledge/triage';
+import { emergencyFeatures, EmergencyModel, emergencyModelFor, loadEmergencyExamples } from '../../../knowledge/triage/emergency-model';
 
 describe('emergencyFeatures', () => {
   test('folds Danish letters, stems, and adds adjacent word pairs', () => {
@@ -35,7 +40,7 @@ describe('EmergencyModel', () => {
     expect(model.probability('hvornår kan jeg få nyt pas')).toBeLessThan(0.2);
   });
 
-  test('words it never saw carry no evidence: the prior decides', () => {
+  test('words it never saw carry no weight: the bias alone decides', () => {
     const p = model.probability('xyzzy plugh');
     expect(p).toBeGreaterThan(0.4);
     expect(p).toBeLessThan(0.6);
@@ -49,3 +54,52 @@ describe('EmergencyModel', () => {
     }
   });
 });
+
+/**
+ * The model on messages it did not learn from: trained without the even lines of the second emergency set
+ * (knowledge/data/emergency/second-set.jsonl, written apart from the lexicon and the first set; the
+ * lexicon was extended from its odd lines only), then measured on them with the lexicon, as triage runs
+ * it; and on the fifth triage dev set (test/eval/dev5.jsonl: ordinary questions, none learned from), how
+ * often an ordinary question raises the alarm. Measured when the model was switched on (threshold 0.7):
+ * even lines recall 95.7% (lexicon alone 84.0%), false alarms 9.2% (lexicon alone 6.5%); dev5 3.6% of
+ * ordinary questions (lexicon alone 2.2%). The bounds sit just outside those figures.
+ */
+describe('the emergency model on messages it did not learn from', () => {
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('the knowledge base does not load');
+  const second = readJsonl(fileURLToPath(new URL('../../../knowledge/data/emergency/second-set.jsonl', import.meta.url)));
+  const even = second.filter((_, i) => i % 2 === 1);
+  const unseen = new Set(even.map((e) => e.text));
+  const model = emergencyModelFor(loaded.kb.list(), loadEmergencyExamples().filter((e) => !unseen.has(e.text)));
+  const triage = Triage.build(loaded.kb, { emergencyModel: model });
+  const at = DateTime.fromISO('2026-11-24T10:00:00', { zone: 'Europe/Copenhagen' });
+  const flagged = (text: string): boolean => triage.classify(text, at).emergency;
+
+  test('with the lexicon it catches at least 95% of the unseen emergencies', () => {
+    const positives = even.filter((e) => e.emergency);
+    const missed = positives.filter((e) => !flagged(e.text));
+    expect(1 - missed.length / positives.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('with the lexicon at most 10% of the unseen hard negatives raise the alarm', () => {
+    const negatives = even.filter((e) => !e.emergency);
+    expect(negatives.filter((e) => flagged(e.text)).length / negatives.length).toBeLessThanOrEqual(0.1);
+  });
+
+  test('at most 5% of ordinary questions it never saw raise the alarm', () => {
+    const acute = new Set(['boern-og-ungevagten', 'udrykningsteamet']);
+    const rows = readFileSync(fileURLToPath(new URL('../../eval/dev5.jsonl', import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { text: string; expect: string[] | null })
+      .filter((r) => !(r.expect ?? []).some((u) => acute.has(u)));
+    expect(rows.filter((r) => flagged(r.text)).length / rows.length).toBeLessThanOrEqual(0.05);
+  });
+});
+
+function readJsonl(path: string): { text: string; emergency: boolean }[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { text: string; emergency: boolean });
+}
