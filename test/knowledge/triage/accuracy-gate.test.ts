@@ -16,8 +16,10 @@ import { EmergencyCase, evaluateEmergency, evaluateTriage, parseCases, TriageCas
  * out of scope 87.3%, recall 95.2% (4 of 83 missed), false alarms 7.2% — short of three targets,
  * as the issue note says. This gate holds the line at what was reached, so nothing gets worse
  * unnoticed; raise it as the engine improves, up to the targets.
+ * Next session, with the emergency model and the everyday-word weighting: top-1 93.7%, misroutes 3.1%,
+ * out of scope 90.9%, recall 98.8% (1 of 83 missed), false alarms 8.4%.
  */
-const REACHED = { top1: 0.93, misroute: 0.035, outOfScopeAbstain: 0.85, recall: 0.95, falseAlarmRate: 0.1 } as const;
+const REACHED = { top1: 0.935, misroute: 0.035, outOfScopeAbstain: 0.9, recall: 0.98, falseAlarmRate: 0.1 } as const;
 
 const EVAL = fileURLToPath(new URL('../../eval/', import.meta.url));
 const NOW = DateTime.fromISO('2026-12-01T10:00:00', { zone: ZONE });
