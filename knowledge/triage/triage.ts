@@ -155,7 +155,10 @@ export class Triage {
     if (!top) return { unitId: null, confidence: 0, alternatives: [], outOfScope: true };
     const best = scored.ranked[0]?.score ?? 0;
     const outOfScope = best < c.minScore || (scored.coverage < c.minCoverage && (best < c.strongScore || scored.offTopic));
-    const answer = !outOfScope && top.confidence >= c.minConfidence;
+    // Many words the municipality's vocabulary does not know: the few it does carry the score alone, so ask
+    // for more certainty before answering (dev3-dev5, fresh: misroutes down about as much as answers).
+    const needed = scored.coverage < c.lowCoverage ? c.lowCoverageMinConfidence : c.minConfidence;
+    const answer = !outOfScope && top.confidence >= needed;
     if (answer) return { unitId: top.unitId, confidence: top.confidence, alternatives: probabilities.slice(1, 4), outOfScope: false };
     // Abstaining: the best candidates are still offered (the dialog asks, or says it is out of scope).
     return { unitId: null, confidence: top.confidence, alternatives: probabilities.slice(0, 3), outOfScope };
