@@ -25,6 +25,8 @@ interface WordSpec {
 
 interface Slot {
   readonly alternatives: readonly WordSpec[];
+  /** The alternatives' keys, to test a token's matches against. */
+  readonly keys: ReadonlySet<string>;
   /** How many other tokens may come between the previous slot and this one. */
   readonly gap: number;
 }
@@ -52,7 +54,7 @@ function compile(pattern: string, phrase: EmergencyPhrase | null, gapBetween = D
       const word = fold(normalize(prefix ? alt.slice(0, -1) : alt).replace(/\s+/g, ''));
       return { word, prefix, key: prefix ? `${word}*` : word };
     });
-    slots.push({ alternatives, gap: slots.length === 0 ? 0 : gap });
+    slots.push({ alternatives, keys: new Set(alternatives.map((a) => a.key)), gap: slots.length === 0 ? 0 : gap });
     gap = gapBetween;
   }
   return { slots, phrase };
@@ -178,37 +180,72 @@ for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, NOW]) list.forEach((p, i)
 
 /** The patterns (in lexicon order) whose first word is among `keys`. */
 function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>): Pattern[] {
+  let lists = 0;
+  let only: Pattern[] = [];
+  for (const key of keys) {
+    const list = index.get(key);
+    if (list) {
+      lists += 1;
+      only = list;
+    }
+  }
+  if (lists === 0) return [];
+  // Only patterns every slot of which some word of the message matches can match: most of the child and
+  // poison families fall away here, before any position is tried.
+  if (lists === 1) return only.filter((p) => possible(p, keys));
   const found = new Set<Pattern>();
-  for (const key of keys) for (const p of index.get(key) ?? []) found.add(p);
+  for (const key of keys) for (const p of index.get(key) ?? []) if (!found.has(p) && possible(p, keys)) found.add(p);
   return [...found].sort((a, b) => (RANK.get(a) as number) - (RANK.get(b) as number));
+}
+
+function possible(pattern: Pattern, keys: ReadonlySet<string>): boolean {
+  for (let i = 1; i < pattern.slots.length; i++) if (!fits(pattern.slots[i] as Slot, keys)) return false;
+  return true;
 }
 
 /** The positions of a match of `pattern` (skipping masked positions), or null. */
 function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: readonly boolean[]): number[] | null {
-  const slots = pattern.slots;
-  const fits = (slot: Slot, i: number): boolean => slot.alternatives.some((spec) => (hits[i] as ReadonlySet<string>).has(spec.key));
-  const at = (slotIndex: number, from: number, used: number[]): number[] | null => {
-    const slot = slots[slotIndex];
-    if (!slot) return used;
-    let skipped = 0;
-    for (let i = from; i < hits.length && skipped <= slot.gap; i++) {
-      if (masked[i]) continue;
-      if (fits(slot, i)) {
-        const found = at(slotIndex + 1, i + 1, [...used, i]);
-        if (found) return found;
-      }
-      skipped += 1;
-    }
-    return null;
-  };
-  const first = slots[0];
+  const first = pattern.slots[0];
   if (!first) return null;
+  const used: number[] = [];
   for (let i = 0; i < hits.length; i++) {
-    if (masked[i] || !fits(first, i)) continue;
-    const found = at(1, i + 1, [i]);
-    if (found) return found;
+    if (masked[i] || !fits(first, hits[i] as ReadonlySet<string>)) continue;
+    used.push(i);
+    if (matchFrom(pattern.slots, 1, i + 1, used, hits, masked)) return used;
+    used.pop();
   }
   return null;
+}
+
+// Module-level rather than closures inside find: it runs for every candidate pattern of every message.
+function fits(slot: Slot, hit: ReadonlySet<string>): boolean {
+  // A token matches few pattern words (most none), a slot may list dozens: walk the token's.
+  for (const key of hit) if (slot.keys.has(key)) return true;
+  return false;
+}
+
+/** Fills `used` with the positions of slots[slotIndex..] from `from` on; false (used as it was) if none. */
+function matchFrom(
+  slots: readonly Slot[],
+  slotIndex: number,
+  from: number,
+  used: number[],
+  hits: readonly ReadonlySet<string>[],
+  masked: readonly boolean[],
+): boolean {
+  const slot = slots[slotIndex];
+  if (!slot) return true;
+  let skipped = 0;
+  for (let i = from; i < hits.length && skipped <= slot.gap; i++) {
+    if (masked[i]) continue;
+    if (fits(slot, hits[i] as ReadonlySet<string>)) {
+      used.push(i);
+      if (matchFrom(slots, slotIndex + 1, i + 1, used, hits, masked)) return true;
+      used.pop();
+    }
+    skipped += 1;
+  }
+  return false;
 }
 
 /** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */

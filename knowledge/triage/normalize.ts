@@ -14,7 +14,19 @@ import { RegexpTokenizer } from 'natural/lib/natural/tokenizers';
 const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}:]+/u });
 
 /** Lower case, NFC, Danish letters kept, other accents dropped (é -> e), punctuation to single spaces. */
+// One message is normalised by language, emergency, time, intent and the emergency model in turn: the
+// last result is kept.
+let lastIn = '';
+let lastOut = '';
+
 export function normalize(text: string): string {
+  if (text === lastIn) return lastOut;
+  lastOut = normalizeUncached(text);
+  lastIn = text;
+  return lastOut;
+}
+
+function normalizeUncached(text: string): string {
   return (
     text
       .normalize('NFC')
