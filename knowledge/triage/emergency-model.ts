@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Unit } from '../schema/unit';
-import { fold, normalize, tokens } from './normalize';
+import { fold } from './normalize';
 import { danishStemmer } from './stem';
 
 /**
@@ -33,13 +33,21 @@ export interface EmergencyModelOptions {
   readonly positiveWeight: number;
 }
 
-export const DEFAULT_EMERGENCY_MODEL_OPTIONS: EmergencyModelOptions = { epochs: 40, l2: 1e-3, positiveWeight: 3 };
+export const DEFAULT_EMERGENCY_MODEL_OPTIONS: EmergencyModelOptions = { epochs: 20, l2: 1e-3, positiveWeight: 3 };
 
 const stem = danishStemmer('light');
 
-/** The features of a message: folded, stemmed words and adjacent pairs of them. */
+/**
+ * The features of a message: folded, stemmed words and adjacent pairs of them. Words are split more
+ * simply than normalize.ts does (lower case, letters and digits): thousands of examples are read at start.
+ */
 export function emergencyFeatures(text: string): string[] {
-  const words = tokens(normalize(text)).map((w) => stem(fold(w)));
+  const words = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .map((w) => stem(fold(w)));
   const out = new Set(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
   return [...out];
