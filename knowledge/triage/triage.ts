@@ -88,6 +88,8 @@ export class Triage {
   readonly #touched: Int32Array;
   readonly #common = commonRanks();
   readonly #emergencyModel: EmergencyModel | null;
+  /** While scoring: the message has one content word. */
+  #single = false;
 
   private constructor(index: TriageIndex, calibration: Calibration, emergencyModel: EmergencyModel | null) {
     this.#index = index;
@@ -180,6 +182,7 @@ export class Triage {
     const vocabulary = index.vocabulary;
     const c = this.#calibration;
     const { all, content: raw, positions } = positionedTokens(text);
+    this.#single = raw.length === 1;
     const cueAt = all.flatMap((t, i) => (CUES.has(t) ? [i] : []));
     // Neighbours that are one word in the knowledge base ("sundheds kort") may be read as that word, or
     // as the two words they are ("citizen service" is not only the "citizen-service" of the libraries):
@@ -322,6 +325,8 @@ export class Triage {
   #weight(token: ResolvedToken, lang: 'da' | 'en'): number {
     if (WEAK.has(token.token)) return this.#calibration.weakWeight;
     if (TIME.has(token.token)) return this.#calibration.timeWeight;
+    // A question of one word ("pas", "storskrald") is that word, however common: nothing to weigh it against.
+    if (this.#single) return 1;
     return commonWeight(this.#common[lang].get(token.token), this.#calibration.commonFloor);
   }
 

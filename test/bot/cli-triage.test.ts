@@ -60,3 +60,21 @@ describe('frontdoor triage --jsonl', () => {
     expect(run.stdout).not.toContain('1234');
   });
 });
+
+describe('frontdoor triage "question" --explain', () => {
+  test('prints the contract line, then how each word matched and the units by score', async () => {
+    const run = await frontdoor(['triage', 'pladsanvisnigen telefontid', '--explain'], '');
+    expect(run.code).toBe(0);
+    const [contract, ...explained] = run.stdout.trim().split('\n');
+    expect(JSON.parse(contract as string)).toMatchObject({ unitId: 'pladsanvisning' });
+    // The typo is read as the unit's name, and says so.
+    expect(explained.find((l) => l.startsWith('pladsanvisnigen '))).toMatch(/\[fuzzy\].*-> pladsanvisning \d/);
+    expect(explained).toContainEqual(expect.stringMatching(/^coverage \d\.\d\d/));
+    expect(explained).toContainEqual(expect.stringMatching(/^ {2}pladsanvisning \d+\.\d\d$/));
+  });
+
+  test('never echoes a CPR number in the explanation either', async () => {
+    const run = await frontdoor(['triage', 'mit cpr er 010190-1234 og jeg mangler et pas', '--explain'], '');
+    expect(run.stdout).not.toMatch(/010190|1234/);
+  });
+});
