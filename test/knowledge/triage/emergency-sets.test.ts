@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { detectEmergency } from '../../../knowledge/triage';
+import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
+
+/**
+ * The lexicon (emergency.ts, without the model) on the emergency development sets in
+ * knowledge/data/emergency/, apart from the held-out test/eval/emergency.jsonl:
+ *
+ * - panic-and-hard-negatives.jsonl (once test/eval/dev-emergency.jsonl): messages written the way people
+ *   in panic write, the lexicon was tuned on; issue 3 asks recall 100% with false alarms ≤ 10%, and on
+ *   the set the lexicon is tuned on that is the floor.
+ * - second-set.jsonl (once test/eval/dev-emergency2.jsonl): fresh panic and despair phrasings and hard
+ *   negatives, written without looking at the lexicon or the first set. The lexicon was then extended
+ *   from its odd lines only (pattern families, not the lines themselves); the even lines stayed a fair
+ *   check. Measured on the whole file: recall 92.5% (odd lines 100%, even 84.0%), false alarms 3.4%
+ *   (odd 0%, even 6.5%). The bounds sit just under that, so a change that loses ground here fails.
+ *
+ * The emergency model learns from both; its own figures on messages it did not learn from are in
+ * emergency-model.test.ts.
+ */
+const SETS = [
+  { file: 'panic-and-hard-negatives.jsonl', positives: 100, negatives: 80, recall: 1, falseAlarms: 0.1 },
+  { file: 'second-set.jsonl', positives: 250, negatives: 250, recall: 0.92, falseAlarms: 0.04 },
+] as const;
+
+describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
+  const parsed = parseCases(readFileSync(fileURLToPath(new URL(`../../../knowledge/data/emergency/${file}`, import.meta.url)), 'utf8'), EmergencyCase);
+  if (!parsed.ok) throw new Error(`${file}:${parsed.line}: ${parsed.message}`);
+  const positives = parsed.cases.filter((c) => c.emergency);
+  const negatives = parsed.cases.filter((c) => !c.emergency);
+
+  test(`holds at least ${minPositives} emergencies and ${minNegatives} hard negatives`, () => {
+    expect(positives.length).toBeGreaterThanOrEqual(minPositives);
+    expect(negatives.length).toBeGreaterThanOrEqual(minNegatives);
+  });
+
+  test(`recall is at least ${recall * 100}%`, () => {
+    const missed = positives.filter((c) => !detectEmergency(c.text).emergency).map((c) => c.text);
+    expect(1 - missed.length / positives.length, JSON.stringify(missed)).toBeGreaterThanOrEqual(recall);
+  });
+
+  test(`at most ${falseAlarms * 100}% of the hard negatives are flagged`, () => {
+    const alarms = negatives.filter((c) => detectEmergency(c.text).emergency).map((c) => c.text);
+    expect(alarms.length / negatives.length, JSON.stringify(alarms)).toBeLessThanOrEqual(falseAlarms);
+  });
+});
