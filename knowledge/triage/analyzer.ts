@@ -168,12 +168,19 @@ export class Vocabulary {
 
   /** Registers a word of the knowledge base in `lang` and returns its term id. */
   addWord(token: string, lang: Lang, key = true): number {
+    // A word the knowledge base repeats (most of them) is registered once per language and kind.
+    const seen = this.#added[lang][key ? 1 : 0] as Map<string, number>;
+    const known = seen.get(token);
+    if (known !== undefined) return known;
     this.#words.add(token);
     if (key) this.#keyWords.add(token);
     const term = this.#termOf(this.stem(token, lang), lang);
     this.#addSurface(token, lang, [term]);
+    seen.set(token, term);
     return term;
   }
+
+  readonly #added = { da: [new Map<string, number>(), new Map<string, number>()], en: [new Map<string, number>(), new Map<string, number>()] };
 
   /**
    * Registers a short phrase written as one word ("digitalpost" for "digital post"): a citizen who writes

@@ -26,7 +26,13 @@ export function normalize(text: string): string {
   return lastOut;
 }
 
+/** Lower-cased text of plain letters, digits, spaces and sentence marks: the common case, done cheaply. */
+const PLAIN = /^[a-z0-9æøå ,.?!]*$/;
+
 function normalizeUncached(text: string): string {
+  const lower = text.toLowerCase();
+  // Same result as below for plain text (a decomposed "å", an accent, a hyphen or a time takes the long way).
+  if (PLAIN.test(lower) && !/\d\.\d/.test(lower)) return lower.replace(/[ ,.?!]+/g, ' ').trim();
   return (
     text
       .normalize('NFC')
