@@ -17,9 +17,11 @@ import { EmergencyCase, evaluateEmergency, evaluateTriage, parseCases, TriageCas
  * as the issue note says. This gate holds the line at what was reached, so nothing gets worse
  * unnoticed; raise it as the engine improves, up to the targets.
  * Next session, with the emergency model and the everyday-word weighting: top-1 93.7%, misroutes 3.1%,
- * out of scope 90.9%, recall 98.8% (1 of 83 missed), false alarms 8.4%.
+ * out of scope 90.9%, recall 98.8% (1 of 83 missed), false alarms 8.4%; after the vocabulary from the
+ * third development set: top-1 95.4%, misroutes 2.7% — the routing targets are met and now guarded as
+ * targets; recall is one emergency short of its target.
  */
-const REACHED = { top1: 0.935, misroute: 0.035, outOfScopeAbstain: 0.9, recall: 0.98, falseAlarmRate: 0.1 } as const;
+const REACHED = { top1: 0.95, misroute: 0.03, outOfScopeAbstain: 0.9, recall: 0.98, falseAlarmRate: 0.1 } as const;
 
 const EVAL = fileURLToPath(new URL('../../eval/', import.meta.url));
 const NOW = DateTime.fromISO('2026-12-01T10:00:00', { zone: ZONE });
