@@ -88,8 +88,6 @@ export class Triage {
   readonly #touched: Int32Array;
   readonly #common = commonRanks();
   readonly #emergencyModel: EmergencyModel | null;
-  /** While scoring: the message has one content word. */
-  #single = false;
 
   private constructor(index: TriageIndex, calibration: Calibration, emergencyModel: EmergencyModel | null) {
     this.#index = index;
@@ -182,7 +180,7 @@ export class Triage {
     const vocabulary = index.vocabulary;
     const c = this.#calibration;
     const { all, content: raw, positions } = positionedTokens(text);
-    this.#single = raw.length === 1;
+    const single = raw.length === 1;
     const cueAt = all.flatMap((t, i) => (CUES.has(t) ? [i] : []));
     // Neighbours that are one word in the knowledge base ("sundheds kort") may be read as that word, or
     // as the two words they are ("citizen service" is not only the "citizen-service" of the libraries):
@@ -259,7 +257,7 @@ export class Triage {
           if (primary !== null) used.add(primary);
         }
         const n = this.#bestPerUnit(token);
-        const weight = scale * this.#weight(token, lang);
+        const weight = scale * this.#weight(token, lang, single);
         const touched = this.#touched;
         const best = this.#tokenBest;
         for (let k = 0; k < n; k++) {
@@ -275,7 +273,7 @@ export class Triage {
         const sums = new Map<number, number>();
         for (const token of reading) {
           const n = this.#bestPerUnit(token);
-          const weight = scale * this.#weight(token, lang);
+          const weight = scale * this.#weight(token, lang, single);
           for (let k = 0; k < n; k++) {
             const u = this.#touched[k] as number;
             sums.set(u, (sums.get(u) ?? 0) + weight * (this.#tokenBest[u] as number));
@@ -301,7 +299,7 @@ export class Triage {
     const vocabulary = this.#index.vocabulary;
     const lines: string[] = [];
     for (const token of scored.tokens) {
-      const weight = this.#weight(token, lang);
+      const weight = this.#weight(token, lang, scored.tokens.length === 1);
       const reached = new Map<string, number>();
       const terms: string[] = [];
       for (const m of token.matches) {
@@ -322,11 +320,11 @@ export class Triage {
     return lines;
   }
 
-  #weight(token: ResolvedToken, lang: 'da' | 'en'): number {
+  #weight(token: ResolvedToken, lang: 'da' | 'en', single: boolean): number {
     if (WEAK.has(token.token)) return this.#calibration.weakWeight;
     if (TIME.has(token.token)) return this.#calibration.timeWeight;
     // A question of one word ("pas", "storskrald") is that word, however common: nothing to weigh it against.
-    if (this.#single) return 1;
+    if (single) return 1;
     return commonWeight(this.#common[lang].get(token.token), this.#calibration.commonFloor);
   }
 
