@@ -269,6 +269,8 @@ export interface EmergencyReading {
   readonly idiom: boolean;
   /** Categories of the signs found, also when they were too weak for an alarm on their own. */
   readonly signs: EmergencyCategory[];
+  /** The message names a child (outside a masked idiom). */
+  readonly child: boolean;
 }
 
 const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
@@ -325,7 +327,8 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const emergency = strong > 0 || weak >= 2;
   const idiom = masked.some(Boolean);
   const signs = ORDER.filter((c) => categories.has(c));
-  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, signs };
-  if (t.some((token, i) => !masked[i] && CHILD.has(token))) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, signs };
+  const child = t.some((token, i) => !masked[i] && CHILD.has(token));
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, signs, child };
+  if (child) categories.add('child');
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, signs, child };
 }

@@ -5,7 +5,6 @@ import { positionedTokens, type ResolvedToken } from './analyzer';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { commonRanks, commonWeight } from './common-words';
 import { redactCpr } from './cpr';
-import { CHILD_WORDS } from './emergency';
 import { detectEmergency } from './emergency-match';
 import { emergencyModelFor, type EmergencyModel } from './emergency-model';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
@@ -60,11 +59,6 @@ export interface TriageOptions {
   readonly emergencyModel?: EmergencyModel | null;
 }
 
-const CHILD_KEYS = new Set(CHILD_WORDS.map((w) => fold(normalize(w))));
-function keysOf(text: string): string[] {
-  return normalize(text).split(' ').map(fold);
-}
-
 /** The scoring part of a classification: what tuning and the eval need besides the result. */
 export interface Scored {
   /** Units by descending score (only those with a score > 0), at most `calibration.candidates`. */
@@ -105,10 +99,8 @@ export class Triage {
 
   /** For benchmarks and experiments: a triage over a list of units without a loaded knowledge base. */
   static fromUnits(units: readonly Unit[], options: TriageOptions = {}): Triage {
-    const calibration = options.calibration ?? DEFAULT_CALIBRATION;
-    const off = calibration.emergencyModelThreshold > 1;
-    const model = options.emergencyModel === undefined ? (off ? null : emergencyModelFor(units)) : options.emergencyModel;
-    return new Triage(buildIndex(units, options.index ?? DEFAULT_INDEX_OPTIONS), calibration, model);
+    const model = options.emergencyModel === undefined ? emergencyModelFor(units) : options.emergencyModel;
+    return new Triage(buildIndex(units, options.index ?? DEFAULT_INDEX_OPTIONS), options.calibration ?? DEFAULT_CALIBRATION, model);
   }
 
   /**
@@ -122,7 +114,7 @@ export class Triage {
     if (lexicon.reported || lexicon.idiom) return { emergency: false, categories: [] };
     if (this.#emergencyModel.probability(text) < this.#calibration.emergencyModelThreshold) return { emergency: false, categories: [] };
     const categories = new Set(lexicon.signs);
-    if (keysOf(text).some((k) => CHILD_KEYS.has(k))) categories.add('child');
+    if (lexicon.child) categories.add('child');
     if (categories.size === 0) categories.add('general');
     return { emergency: true, categories: [...categories] };
   }
