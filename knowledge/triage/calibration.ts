@@ -65,6 +65,11 @@ export interface Calibration {
   readonly termOnce: boolean;
   /** The emergency model (emergency-model.ts) raises the alarm from this probability, when the lexicon did not. */
   readonly emergencyModelThreshold: number;
+  /**
+   * ...and from this one when the lexicon masked an idiom that hid a danger phrase ("banker på" is knocking,
+   * not beating): the figure of speech is discounted, but a message the model is all but sure of still alarms.
+   */
+  readonly emergencyModelIdiomThreshold: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
@@ -86,4 +91,5 @@ export const DEFAULT_CALIBRATION: Calibration = {
   commonFloor: 0.4,
   termOnce: true,
   emergencyModelThreshold: 0.7,
+  emergencyModelIdiomThreshold: 0.99,
 };

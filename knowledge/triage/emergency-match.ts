@@ -9,6 +9,7 @@ import {
   HYPOTHETICAL,
   NOT_EMERGENCY,
   NOT_TYPOS,
+  SAID_NOT_DANGEROUS,
   STILL_HAPPENING,
   SPELLING_VARIANTS,
   type EmergencyCategory,
@@ -60,13 +61,18 @@ function compile(pattern: string, phrase: EmergencyPhrase | null, gapBetween = D
   return { slots, phrase };
 }
 
-/** "alene (rundt|ved vejen)" -> "alene rundt", "alene ved vejen": groups hold alternatives of several words. */
+/**
+ * "alene (rundt|ved vejen)" -> "alene rundt", "alene ved vejen": groups hold alternatives of several words;
+ * a group followed by `?` may also be left out ("(helt)? slap" -> "helt slap", "slap").
+ */
 export function expand(pattern: string): string[] {
-  const m = /\(([^()]*)\)/.exec(pattern);
+  const m = /\(([^()]*)\)(\??)/.exec(pattern);
   if (!m) return [pattern];
   const before = pattern.slice(0, m.index);
   const after = pattern.slice(m.index + m[0].length);
-  return (m[1] as string).split('|').flatMap((alt) => expand(`${before}${alt}${after}`.replace(/\s+/g, ' ').trim()));
+  const alternatives = (m[1] as string).split('|');
+  if (m[2] === '?') alternatives.push('');
+  return alternatives.flatMap((alt) => expand(`${before}${alt}${after}`.replace(/\s+/g, ' ').trim()));
 }
 
 const POSITIVE = EMERGENCY_PHRASES.flatMap((p) => expand(p.pattern).map((x) => compile(x, p)));
@@ -75,6 +81,7 @@ const ENGLISH = ENGLISH_ONLY.flatMap((p) => expand(p.pattern).map((x) => compile
 const NEGATIVE = NOT_EMERGENCY.flatMap((p) => expand(p).map((x) => compile(x, null, 0)));
 const PAST = [...AFTER_THE_FACT, ...HYPOTHETICAL].flatMap((p) => expand(p).map((x) => compile(x, null)));
 const NOW = STILL_HAPPENING.flatMap((p) => expand(p).map((x) => compile(x, null)));
+const CALM = SAID_NOT_DANGEROUS.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
 const REAL_WORDS = new Set(NOT_TYPOS.map((w) => fold(w)));
 
@@ -158,7 +165,7 @@ function prefixMatches(prefix: string, token: string): boolean {
   return false;
 }
 
-const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...NOW]);
+const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...NOW, ...CALM]);
 
 /** Patterns by the keys of their first slot: only patterns whose first word occurs are tried. */
 function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
@@ -173,6 +180,7 @@ const ENGLISH_BY_FIRST = byFirstKey(ENGLISH);
 const NEGATIVE_BY_FIRST = byFirstKey(NEGATIVE);
 const PAST_BY_FIRST = byFirstKey(PAST);
 const NOW_BY_FIRST = byFirstKey(NOW);
+const CALM_BY_FIRST = byFirstKey(CALM);
 
 /** Each pattern's place in its list, so candidates come back in lexicon order without a pass over the list. */
 const RANK = new Map<Pattern, number>();
@@ -267,6 +275,8 @@ export interface EmergencyReading {
   readonly reported: boolean;
   /** An idiom with a danger word was masked ("jeg dør af grin", "killer deal"). */
   readonly idiom: boolean;
+  /** The writer says nothing is dangerous ("ikke akut", "not dangerous, just annoying"): SAID_NOT_DANGEROUS. */
+  readonly calm: boolean;
   /** Categories of the signs found, also when they were too weak for an alarm on their own. */
   readonly signs: EmergencyCategory[];
   /** The message names a child (outside a masked idiom). */
@@ -325,10 +335,13 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
     } else strong += 1;
   }
   const emergency = strong > 0 || weak >= 2;
-  const idiom = masked.some(Boolean);
+  // An idiom counts when what it masked held a danger phrase: "jeg dør af grin" hid "dør"; "banker på"
+  // (knocks) hid nothing the lexicon reads, so the model may still weigh the message.
+  const idiom = masked.some(Boolean) && patterns.some((p) => !found.has(p.phrase as EmergencyPhrase) && find(p, hits, none) !== null);
   const signs = ORDER.filter((c) => categories.has(c));
   const child = t.some((token, i) => !masked[i] && CHILD.has(token));
-  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, signs, child };
+  const calm = candidates(keys, CALM_BY_FIRST).some((p) => find(p, hits, masked));
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child };
   if (child) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, signs, child };
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child };
 }

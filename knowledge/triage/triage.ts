@@ -110,9 +110,11 @@ export class Triage {
   #emergency(text: string, lang: 'da' | 'en'): { emergency: boolean; categories: TriageResult['emergencyCategories'] } {
     const lexicon = detectEmergency(text, lang);
     if (lexicon.emergency || this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
-    // What the lexicon knows is told after the fact, or an idiom, the model does not overrule.
-    if (lexicon.reported || lexicon.idiom) return { emergency: false, categories: [] };
-    if (this.#emergencyModel.probability(text) < this.#calibration.emergencyModelThreshold) return { emergency: false, categories: [] };
+    // What the lexicon knows is told after the fact, or said not to be dangerous, the model does not
+    // overrule; an idiom it discounts.
+    if (lexicon.reported || lexicon.calm) return { emergency: false, categories: [] };
+    const threshold = lexicon.idiom ? this.#calibration.emergencyModelIdiomThreshold : this.#calibration.emergencyModelThreshold;
+    if (this.#emergencyModel.probability(text) < threshold) return { emergency: false, categories: [] };
     const categories = new Set(lexicon.signs);
     if (lexicon.child) categories.add('child');
     if (categories.size === 0) categories.add('general');

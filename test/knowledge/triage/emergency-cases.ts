@@ -166,6 +166,16 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ["min mand er meget forvirret og kan ikke løfte sin arm", ['general']],
   ["der er eksploderet noget i nabohuset", ['general']],
   ["der er skud i Gellerup", ['general']],
+  // signs described rather than named (the third emergency sets showed these were missed)
+  ['der ligger en mand ubevægelig i sneen ved stoppestedet', ['general']],
+  ['min søn fik stød fra stikkontakten og nu reagerer han ikke rigtigt', ['general', 'child']],
+  ['genboens vinduer er helt sorte af røg', ['general']],
+  ['hele familien har hovedpine og er svimle, vi har haft brændeovnen kørende hele dagen', ['environment']],
+  ['hendes læber hæver op og hun hvæser efter hun spiste en jordnød', ['general']],
+  ['a teenager is sitting on the roof edge of the car park', ['crisis']],
+  ['jeg har talt mine sovepiller og der er nok', ['crisis']],
+  ['two men are forcing the front door of the house next door', ['general']],
+  ['min far kan pludselig ikke løfte sin højre arm og hans ord kommer forkert ud', ['general']],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -224,4 +234,15 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'jeg blev overfaldet for to år siden og vil søge erstatning',
   'hvordan anmelder jeg socialt bedrageri',
   'min nabo larmer hver nat',
+  // figures of speech, topics and finished events met in the chat window
+  'kramper i benene efter fodbold, skal jeg til lægen',
+  'hvor kan man købe en kulilte alarm til sommerhuset',
+  'min far døde i marts og vi skal have ryddet dødsboet, hvem hjælper',
+  'der var brand i køkkenet i sidste uge, alle er ok, hvem betaler ny emhætte',
+  'det brænder på, jeg skal have svar inden fredag',
+  'we would like a talk on drowning prevention for year 8',
+  'det er ved at slå mig ihjel det her system, tredje gang jeg uploader',
+  'my inbox is on fire with reminders, I already paid',
+  'we found an old knife in the garden shed, where do we hand it in',
+  'the toddler group needs a spare epipen at the nursery, which form?',
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectEmergency } from '../../../knowledge/triage';
+import { expand } from '../../../knowledge/triage/emergency-match';
 import { EMERGENCIES, NOT_EMERGENCIES } from './emergency-cases';
 
 describe('detectEmergency', () => {
@@ -37,5 +38,23 @@ describe('detectEmergency', () => {
   test('"fire" is a danger word in English and the number four in Danish', () => {
     expect(detectEmergency('fire!', 'en').emergency).toBe(true);
     expect(detectEmergency('vi er fire i familien', 'da').emergency).toBe(false);
+  });
+  test('a group followed by ? may be left out', () => {
+    expect(expand('(helt)? slap (nu|now)')).toEqual(['helt slap nu', 'helt slap now', 'slap nu', 'slap now']);
+  });
+
+  test('"nu" that starts the request after a past event does not make it happen now', () => {
+    expect(detectEmergency('min far fik en blodprop sidste år, nu skal han have handicapbil').emergency).toBe(false);
+    expect(detectEmergency('min eks slog mig sidste år og nu står han udenfor døren').emergency).toBe(true);
+  });
+
+  test('an idiom counts only when it hid a danger phrase', () => {
+    expect(detectEmergency('det er ved at slå mig ihjel det her system').idiom).toBe(true);
+    expect(detectEmergency('I got fired from my job today', 'en').idiom).toBe(false);
+  });
+
+  test('the writer saying it is not dangerous is read, and the lexicon still counts', () => {
+    expect(detectEmergency('ikke akut, bare et spørgsmål om samtaletilbud').calm).toBe(true);
+    expect(detectEmergency('det er nok ikke akut men min mand trækker ikke vejret').emergency).toBe(true);
   });
 });
