@@ -62,7 +62,11 @@ describe('EmergencyModel', () => {
  * it; and on the fifth triage dev set (test/eval/dev5.jsonl: ordinary questions, none learned from), how
  * often an ordinary question raises the alarm. Measured when the model was switched on (threshold 0.7):
  * even lines recall 96.3% (lexicon alone 84.0%), false alarms 9.2% (lexicon alone 6.5%); dev5 3.6% of
- * ordinary questions (lexicon alone 2.2%). The bounds sit just outside those figures.
+ * ordinary questions (lexicon alone 2.2%). After the third set joined the training data and the lexicon
+ * grew from it: even lines recall 96.9% (lexicon alone 86.4%), false alarms 1.6% (0%), dev5 3.6% (1.9%).
+ * The bounds sit just outside those figures. (Seven of the even lines were read when the third set was
+ * worked in, so they are no longer quite unseen by the lexicon's author; the fresh set in
+ * emergency-fresh.test.ts is the cleaner check.)
  */
 describe('the emergency model on messages it did not learn from', () => {
   const loaded = loadKnowledgeBase();
@@ -75,15 +79,15 @@ describe('the emergency model on messages it did not learn from', () => {
   const at = DateTime.fromISO('2026-11-24T10:00:00', { zone: 'Europe/Copenhagen' });
   const flagged = (text: string): boolean => triage.classify(text, at).emergency;
 
-  test('with the lexicon it catches at least 95% of the unseen emergencies', () => {
+  test('with the lexicon it catches at least 96% of the unseen emergencies', () => {
     const positives = even.filter((e) => e.emergency);
     const missed = positives.filter((e) => !flagged(e.text));
-    expect(1 - missed.length / positives.length).toBeGreaterThanOrEqual(0.95);
+    expect(1 - missed.length / positives.length).toBeGreaterThanOrEqual(0.96);
   });
 
-  test('with the lexicon at most 10% of the unseen hard negatives raise the alarm', () => {
+  test('with the lexicon at most 4% of the unseen hard negatives raise the alarm', () => {
     const negatives = even.filter((e) => !e.emergency);
-    expect(negatives.filter((e) => flagged(e.text)).length / negatives.length).toBeLessThanOrEqual(0.1);
+    expect(negatives.filter((e) => flagged(e.text)).length / negatives.length).toBeLessThanOrEqual(0.04);
   });
 
   test('at most 5% of ordinary questions it never saw raise the alarm', () => {

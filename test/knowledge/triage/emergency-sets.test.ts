@@ -15,14 +15,28 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   negatives, written without looking at the lexicon or the first set. The lexicon was then extended
  *   from its odd lines only (pattern families, not the lines themselves); the even lines stayed a fair
  *   check. Measured on the whole file: recall 92.5% (odd lines 100%, even 84.0%), false alarms 3.4%
- *   (odd 0%, even 6.5%). The bounds sit just under that, so a change that loses ground here fails.
+ *   (odd 0%, even 6.5%). After the third set's extension (below) 93.6% and 0%.
+ * - third-set.jsonl: three sets written apart by three hands in three styles (chat-window typing with the
+ *   danger mid-message; understated and second-language; telegraphic and third-party, rarer categories),
+ *   150 + 150 each. Measured on arrival, with the model trained without them, triage caught 96.0%, 94.0%
+ *   and 87.3% of their emergencies and flagged 23.3%, 12.0% and 13.3% of their hard negatives. The
+ *   lexicon was then extended from all three (pattern families: described signs, finished events,
+ *   figures of speech): lexicon alone recall 96.4%, false alarms 1.6%.
+ * - fourth-set.jsonl: a fourth hand, mixed styles, 120 + 120, kept unread while the lexicon grew from the
+ *   third. Measured on arrival (model trained without it): recall 98.3%, false alarms 17.5% (26.7% before
+ *   the third set's extension), so fresh hard negatives still fooled the lexicon. It was then extended
+ *   from this set too: lexicon alone recall 89.2%, false alarms 0%.
+ *
+ * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
  * The emergency model learns from both; its own figures on messages it did not learn from are in
  * emergency-model.test.ts.
  */
 const SETS = [
   { file: 'panic-and-hard-negatives.jsonl', positives: 100, negatives: 80, recall: 1, falseAlarms: 0.1 },
-  { file: 'second-set.jsonl', positives: 250, negatives: 250, recall: 0.92, falseAlarms: 0.04 },
+  { file: 'second-set.jsonl', positives: 250, negatives: 250, recall: 0.93, falseAlarms: 0.02 },
+  { file: 'third-set.jsonl', positives: 400, negatives: 400, recall: 0.96, falseAlarms: 0.03 },
+  { file: 'fourth-set.jsonl', positives: 100, negatives: 100, recall: 0.89, falseAlarms: 0.02 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
