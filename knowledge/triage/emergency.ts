@@ -646,7 +646,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(tide is coming|tidevandet|the tide)', true),
   general('throwing|threw|throws|thrown ... (things|stuff|objects|plates|bottles|chairs|furniture|a chair|a bottle|glass) ... at (me|us|her|him)'),
   general('ballade|slås|slagsmål|fight|fighting|brawl ... kniv|knive|knivene|køller|bat|bats|våben|økser|knives|weapons|machetes'),
-  general('burn|brænde|brænder ... (house|huset|lejligheden|flat|the place|it all|hele lortet) ... (down|ned)'),
+  general('burn|brænde|brænder ... (house|huset|hus|home|lejligheden|flat|the place|it all|hele lortet) ... (down|ned)'),
+  general('(trussel|trusler|truslen|threat|threats) ... (brænde|dræbe|slå|stikke|skyde|kill|burn|hurt|stab|shoot)'),
   general('sætte|sætter|satte ild'),
   general('(im scared|i am scared|im so scared|im afraid|i am afraid|jeg er så bange|jeg er bange)', true),
   general('gravid|pregnant ... (bløder meget|bløder kraftigt|bleeding heavily|bleeding a lot|lots of blood|meget blod|voldsomme smerter|severe pain)'),
@@ -1117,7 +1118,8 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slå|slår|slog mig ned',
   'slå|slår|slog det|den|dem|noget op',
   'slå|slår tiden ihjel',
-  'drukner i arbejde|papirer|regninger|mails|post|opgaver|papirarbejde|sager',
+  'drukner i arbejde|papirer|regninger|mails|post|opgaver|papirarbejde|sager|flyttekasser|kasser|ting|tøj|vasketøj|legetøj|sne|blade|spam|reklamer|lektier|afleveringer',
+  'planter|planterne|blomster|blomsterne|haven|plænen|græsset|plants|lawn|garden|bedene (er|is|are)? (ved at)? drukne|drukner|druknet|drowning',
   'drowning in paperwork|work|bills|emails|debt|forms',
   'selvmordsforebyg*',
   'forebyggelse af selvmord',
@@ -1326,6 +1328,7 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(doing fine|doing well|recovering|recovered|on the mend)',
   '(nobody|no one) (was|got|is)? (badly|seriously)? (hurt|injured|harmed)',
   '(politiet|police) (fik fat i|tog|caught|took)',
+  '(politiet|police|brandvæsenet|the fire brigade) (har været|has been|have been|var|was|were|kom|came)',
   '(anholdt|anholdte|arresteret|arrested|dømt|convicted|sigtet)',
   '(brandvæsenet|brandvæsnet|the fire brigade|the fire service) (slukkede|slukket|put it out|handled|came)',
   'overlevede|survived',
@@ -1373,7 +1376,7 @@ export const SAID_NOT_DANGEROUS: readonly string[] = [
 
 /** ...unless the message also says it is happening now or threatens to happen again. */
 export const STILL_HAPPENING: readonly string[] = [
-  'lige nu', 'truer', 'truet', 'bange', 'tør ikke', 'i aften', 'i nat',
+  'lige nu', 'truer', 'truet', 'bange', 'tør ikke', 'i aften', '(kommer|komme|come) (i nat|tonight)',
   '(slår|slog|truer|truede|kommer|står|banker|sparker|råber|skriger|gør det|er her|er tilbage) ... igen',
   '(hitting|hit|threatening|threatened|coming|is here|is back|at it|doing it|kicking|shouting|screaming) ... again',
   'right now', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
