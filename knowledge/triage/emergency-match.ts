@@ -256,6 +256,9 @@ function matchFrom(
   return false;
 }
 
+/** Hesitation sounds of speech-to-text and chat ("et projekt om øh kulilte"): dropped, they only break up phrases. */
+const FILLERS = new Set(['øh', 'øhm', 'øhh', 'æh', 'æhm', 'ehm', 'um', 'umm', 'uh', 'uhm', 'erm', 'hmm', 'mm']);
+
 /** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */
 export function emergencyTokens(text: string): string[] {
   // "od'd" (overdosed) before the contractions are joined: it would become "odd".
@@ -263,7 +266,9 @@ export function emergencyTokens(text: string): string[] {
   const joined = od.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
   // An age run together with its unit is two words: "14yo", "3yr", "5årig" -> "14 yo".
   const spaced = joined.replace(/(\d)(yo|yr|yrs|årig|årige)\b/giu, '$1 $2');
-  return tokens(normalize(spaced)).map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));
+  return tokens(normalize(spaced))
+    .filter((t) => !FILLERS.has(t))
+    .map((t) => fold(SPELLING_VARIANTS.get(t) ?? t));
 }
 
 export interface EmergencyReading {

@@ -26,6 +26,12 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   third. Measured on arrival (model trained without it): recall 98.3%, false alarms 17.5% (26.7% before
  *   the third set's extension), so fresh hard negatives still fooled the lexicon. It was then extended
  *   from this set too: lexicon alone recall 89.2%, false alarms 0%.
+ * - fifth-set.jsonl: fifty everyday negatives the engineer wrote as a coverage check (with fifty
+ *   emergencies, one of which triage missed; those are not training data, see the commit).
+ * - sixth-set.jsonl: a fifth hand, 120 + 120, phone-line transcripts with fillers ("øh", "um"), agents'
+ *   notes ("Borger oplyser at..."), chat. Measured on arrival, before any of it was read, with the lexicon
+ *   and model as they stood after the fourth set: recall 100%, false alarms 19.2% (lexicon alone 81.7%
+ *   and 15.0%). Extended from it: lexicon alone recall 97.5%, false alarms 3.3%.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -36,7 +42,8 @@ const SETS = [
   { file: 'panic-and-hard-negatives.jsonl', positives: 100, negatives: 80, recall: 1, falseAlarms: 0.1 },
   { file: 'second-set.jsonl', positives: 250, negatives: 250, recall: 0.93, falseAlarms: 0.02 },
   { file: 'third-set.jsonl', positives: 400, negatives: 400, recall: 0.96, falseAlarms: 0.03 },
-  { file: 'fourth-set.jsonl', positives: 100, negatives: 100, recall: 0.89, falseAlarms: 0.02 },
+  { file: 'fourth-set.jsonl', positives: 100, negatives: 100, recall: 0.9, falseAlarms: 0.02 },
+  { file: 'sixth-set.jsonl', positives: 100, negatives: 100, recall: 0.97, falseAlarms: 0.04 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {

@@ -57,4 +57,8 @@ describe('detectEmergency', () => {
     expect(detectEmergency('ikke akut, bare et spørgsmål om samtaletilbud').calm).toBe(true);
     expect(detectEmergency('det er nok ikke akut men min mand trækker ikke vejret').emergency).toBe(true);
   });
+  test('hesitation sounds of the phone line do not break a phrase up', () => {
+    expect(detectEmergency('han trækker øh øhm ikke vejret', 'da').emergency).toBe(true);
+    expect(detectEmergency('et projekt om øh kulilteforgiftning', 'da').emergency).toBe(false);
+  });
 });
