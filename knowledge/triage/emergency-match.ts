@@ -70,9 +70,19 @@ export function expand(pattern: string): string[] {
   if (!m) return [pattern];
   const before = pattern.slice(0, m.index);
   const after = pattern.slice(m.index + m[0].length);
-  const alternatives = (m[1] as string).split('|');
-  if (m[2] === '?') alternatives.push('');
-  return alternatives.flatMap((alt) => expand(`${before}${alt}${after}`.replace(/\s+/g, ' ').trim()));
+  const alternatives = (m[1] as string).split('|').map((alt) => alt.trim());
+  const optional = m[2] === '?';
+  const join = (middle: string): string => `${before}${middle}${after}`.replace(/\s+/g, ' ').trim();
+  // Alternatives of one word each are one slot ("(a|b|c)" = "a|b|c"): expanding them one by one would
+  // multiply the patterns (four such groups of five words are 625 patterns, not one).
+  // Not inside another group, whose own '|' would split the slot apart.
+  const nested = (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0);
+  if (!nested && alternatives.every((alt) => alt !== '' && !/\s/.test(alt))) {
+    const slot = expand(join(alternatives.join('|')));
+    return optional ? [...slot, ...expand(join(''))] : slot;
+  }
+  if (optional) alternatives.push('');
+  return alternatives.flatMap((alt) => expand(join(alt)));
 }
 
 const POSITIVE = EMERGENCY_PHRASES.flatMap((p) => expand(p.pattern).map((x) => compile(x, p)));
@@ -259,10 +269,17 @@ function matchFrom(
 /** Hesitation sounds of speech-to-text and chat ("et projekt om øh kulilte"): dropped, they only break up phrases. */
 const FILLERS = new Set(['øh', 'øhm', 'øhh', 'æh', 'æhm', 'ehm', 'um', 'umm', 'uh', 'uhm', 'erm', 'hmm', 'mm']);
 
+const CRY = new Set(['hjælp', 'help', 'sos', 'mayday'].map((w) => fold(w)));
+const CRY_COMPANY = new Set(['please', 'pls', 'plz', 'plis', 'nu', 'now', 'mig', 'me', 'os', 'us', 'omg', 'asap', 'haster', 'hurtigt', 'hurry'].map((w) => fold(w)));
+
 /** Tokens for matching: contractions joined ("can't" -> "cant"), chat spellings mapped, folded. */
 export function emergencyTokens(text: string): string[] {
   // "od'd" (overdosed) before the contractions are joined: it would become "odd".
-  const od = text.replace(/\bod['’´]?d\b/giu, 'overdosed');
+  // Laughing faces say the message is a joke, like "haha" (AFTER_THE_FACT): "min far slår mig ihjel 😂".
+  const laughed = text.replace(/[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F480}]/gu, ' haha ');
+  // A letter held down is one letter: "hjææælp", "HELPPP" (no Danish or English word has three alike).
+  const held = laughed.replace(/(\p{L})\1{2,}/gu, '$1');
+  const od = held.replace(/\bod['’´]?d\b/giu, 'overdosed');
   const joined = od.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
   // An age run together with its unit is two words: "14yo", "3yr", "5årig" -> "14 yo".
   const spaced = joined.replace(/(\d)(yo|yr|yrs|årig|årige)\b/giu, '$1 $2');
@@ -339,7 +356,13 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
       for (const i of at) weakAt[i] = true;
     } else strong += 1;
   }
-  const emergency = strong > 0 || weak >= 2;
+  // A cry for help and nothing else ("HJÆLP!", "help pls"): nothing to route, and it may be the worst.
+  const cry = t.length > 0 && t.length <= 3 && t.some((w) => CRY.has(w)) && t.every((w) => CRY.has(w) || CRY_COMPANY.has(w));
+  if (cry) {
+    matched.push('(cry for help alone)');
+    categories.add('general');
+  }
+  const emergency = strong > 0 || weak >= 2 || cry;
   // An idiom counts when what it masked held a danger phrase: "jeg dør af grin" hid "dør"; "banker på"
   // (knocks) hid nothing the lexicon reads, so the model may still weigh the message.
   const idiom = masked.some(Boolean) && patterns.some((p) => !found.has(p.phrase as EmergencyPhrase) && find(p, hits, none) !== null);

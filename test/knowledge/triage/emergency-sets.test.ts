@@ -32,6 +32,13 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   notes ("Borger oplyser at..."), chat. Measured on arrival, before any of it was read, with the lexicon
  *   and model as they stood after the fourth set: recall 100%, false alarms 19.2% (lexicon alone 81.7%
  *   and 15.0%). Extended from it: lexicon alone recall 97.5%, false alarms 3.3%.
+ * - seventh-set.jsonl: the edges of the categories (birth that will not wait, infants, a building coming
+ *   down, a carer's blows, dementia lost outdoors, slang for overdoses), 150 + 100. On arrival: recall
+ *   96.0%, false alarms 10.0% (lexicon alone 65.3% and 8.0%). Extended from it: 72.0% and 3.0% alone;
+ *   the model carries the rest.
+ * - eighth-set.jsonl: SMS, slang, emojis and dialect, 120 + 120. On arrival: recall 96.7%, false alarms
+ *   7.5% (lexicon alone 82.5%, 6.7%); a lone "HJÆLP" and "skal bare sige farvel ... har det fint nu" were
+ *   among the misses. Extended from it: 84.2% and 0.8% alone.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -44,6 +51,8 @@ const SETS = [
   { file: 'third-set.jsonl', positives: 400, negatives: 400, recall: 0.96, falseAlarms: 0.03 },
   { file: 'fourth-set.jsonl', positives: 100, negatives: 100, recall: 0.9, falseAlarms: 0.02 },
   { file: 'sixth-set.jsonl', positives: 100, negatives: 100, recall: 0.97, falseAlarms: 0.04 },
+  { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
+  { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {

@@ -40,7 +40,8 @@ describe('detectEmergency', () => {
     expect(detectEmergency('vi er fire i familien', 'da').emergency).toBe(false);
   });
   test('a group followed by ? may be left out', () => {
-    expect(expand('(helt)? slap (nu|now)')).toEqual(['helt slap nu', 'helt slap now', 'slap nu', 'slap now']);
+    expect(expand('(helt)? slap (nu|now)')).toEqual(['helt slap nu|now', 'slap nu|now']);
+    expect(expand('(ligger stille|sover) (nu)?')).toEqual(['ligger stille nu', 'ligger stille', 'sover nu', 'sover']);
   });
 
   test('"nu" that starts the request after a past event does not make it happen now', () => {
@@ -60,5 +61,15 @@ describe('detectEmergency', () => {
   test('hesitation sounds of the phone line do not break a phrase up', () => {
     expect(detectEmergency('han trækker øh øhm ikke vejret', 'da').emergency).toBe(true);
     expect(detectEmergency('et projekt om øh kulilteforgiftning', 'da').emergency).toBe(false);
+  });
+  test('a cry for help and nothing else is an emergency; help with an errand is not', () => {
+    expect(detectEmergency('HJÆÆÆLP!!', 'da').emergency).toBe(true);
+    expect(detectEmergency('help pls', 'en').emergency).toBe(true);
+    expect(detectEmergency('hjælp til boligstøtte', 'da').emergency).toBe(false);
+  });
+
+  test('a laughing face makes a threat a joke, as "haha" does', () => {
+    expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
+    expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
   });
 });
