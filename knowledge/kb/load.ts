@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_CACHE_DIR, digestOf, readCached, writeCached } from '../cache';
 import { SeedRegistry, Unit, type SeedDocument } from '../schema/unit';
 import { KnowledgeBase, MAIN_UNIT_ID } from './knowledge-base';
 
@@ -49,6 +50,10 @@ function readYaml(path: string, file: string): { ok: true; data: unknown } | { o
   } catch (error) {
     return { ok: false, problems: [{ file, path: '', message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
   }
+  // Parsing is most of a start's reading (some 150 ms): a file parsed before is read back as JSON.
+  const key = digestOf(YAML_CACHE_VERSION, text);
+  const cached = readCached(DEFAULT_CACHE_DIR, 'kb-yaml', key);
+  if (cached !== undefined) return { ok: true, data: cached };
   // yaml fills in `linePos` only with prettyErrors (which also rewrites the message), so count lines ourselves.
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
@@ -62,8 +67,13 @@ function readYaml(path: string, file: string): { ok: true; data: unknown } | { o
       })),
     };
   }
-  return { ok: true, data: doc.toJS() };
+  const data: unknown = doc.toJS();
+  writeCached(DEFAULT_CACHE_DIR, 'kb-yaml', key, data, 200);
+  return { ok: true, data };
 }
+
+/** Bumped if the parse options change: files parsed before are then parsed again. */
+const YAML_CACHE_VERSION = '1';
 
 /**
  * Reads and validates a knowledge-base directory: `seeds.yaml` and `units/*.yaml`.

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_CACHE_DIR, digestOf, readCached, writeCached } from '../cache';
 import type { Unit } from '../schema/unit';
 import { fold } from './normalize';
 import { danishStemmer } from './stem';
@@ -35,7 +36,17 @@ export interface EmergencyModelOptions {
 
 export const DEFAULT_EMERGENCY_MODEL_OPTIONS: EmergencyModelOptions = { epochs: 20, l2: 1e-3, positiveWeight: 3 };
 
-const stem = danishStemmer('light');
+const stemWord = danishStemmer('light');
+/** Words repeat across thousands of training messages: each is folded and stemmed once. */
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let out = stems.get(word);
+  if (out === undefined) {
+    out = stemWord(fold(word));
+    if (stems.size < 100_000) stems.set(word, out);
+  }
+  return out;
+}
 
 /**
  * The features of a message: folded, stemmed words and adjacent pairs of them. Words are split more
@@ -47,7 +58,7 @@ export function emergencyFeatures(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '')
-    .map((w) => stem(fold(w)));
+    .map(stem);
   const out = new Set(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
   return [...out];
@@ -98,6 +109,20 @@ export class EmergencyModel {
       rate *= 0.93;
     }
     return new EmergencyModel(ids, weights, bias);
+  }
+
+  /** The model as plain data, to be read back by `fromJSON` (the start-up cache below). */
+  toJSON(): SavedModel {
+    return { bias: this.#bias, features: [...this.#ids.keys()], weights: [...this.#weights] };
+  }
+
+  /** A model saved by `toJSON`; null when the data is not one (a damaged cache is retrained, not trusted). */
+  static fromJSON(data: unknown): EmergencyModel | null {
+    if (typeof data !== 'object' || data === null) return null;
+    const { bias, features, weights } = data as Partial<SavedModel>;
+    if (typeof bias !== 'number' || !Array.isArray(features) || !Array.isArray(weights) || features.length !== weights.length) return null;
+    if (!weights.every((w) => typeof w === 'number') || !features.every((f) => typeof f === 'string')) return null;
+    return new EmergencyModel(new Map(features.map((f, i) => [f, i])), Float64Array.from(weights), bias);
   }
 
   /** P(emergency | message) under the model; words it never saw carry no weight. */
@@ -158,7 +183,12 @@ const MAX_UNIT_EXAMPLES = 2000;
  * ordinary, non-emergency messages — except those of units that take acute worries about a child or a
  * crisis (their examples may be emergencies).
  */
-export function emergencyModelFor(units: readonly Unit[], examples: readonly EmergencyExample[] = defaultExamples()): EmergencyModel {
+export function emergencyModelFor(
+  units: readonly Unit[],
+  examples: readonly EmergencyExample[] = defaultExamples(),
+  /** Where trained models are kept between starts (../cache.ts); null trains every time. */
+  cacheDir: string | null = DEFAULT_CACHE_DIR,
+): EmergencyModel {
   const ordinary = new Set<string>();
   for (const unit of units) {
     if (unit.acute?.categories.some((c) => c === 'child' || c === 'crisis')) continue;
@@ -167,7 +197,25 @@ export function emergencyModelFor(units: readonly Unit[], examples: readonly Eme
       ordinary.add(text);
     }
   }
-  return EmergencyModel.train([...examples, ...[...ordinary].map((text) => ({ text, emergency: false }))]);
+  const all = [...examples, ...[...ordinary].map((text) => ({ text, emergency: false }))];
+  if (cacheDir === null) return EmergencyModel.train(all);
+  // Training reads every message (some 150 ms at start); the same messages give the same model, so it is
+  // kept under a digest of everything it was trained from and read back by the next process.
+  const key = digestOf(String(MODEL_VERSION), JSON.stringify(DEFAULT_EMERGENCY_MODEL_OPTIONS), ...all.map((e) => `${e.emergency ? 1 : 0}${e.text}`));
+  const saved = EmergencyModel.fromJSON(readCached(cacheDir, 'emergency-model', key));
+  if (saved) return saved;
+  const model = EmergencyModel.train(all);
+  writeCached(cacheDir, 'emergency-model', key, model.toJSON(), 8);
+  return model;
+}
+
+/** Bumped when the features or the training change: models saved before are then not read back. */
+const MODEL_VERSION = 1;
+
+interface SavedModel {
+  readonly bias: number;
+  readonly features: string[];
+  readonly weights: number[];
 }
 
 let cachedExamples: EmergencyExample[] | null = null;

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
@@ -98,6 +100,51 @@ describe('the emergency model on messages it did not learn from', () => {
       .map((l) => JSON.parse(l) as { text: string; expect: string[] | null })
       .filter((r) => !(r.expect ?? []).some((u) => acute.has(u)));
     expect(rows.filter((r) => flagged(r.text)).length / rows.length).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('the start-up cache of trained models', () => {
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('the knowledge base does not load');
+  const units = loaded.kb.list();
+  const examples = [
+    { text: 'han har slugt et batteri', emergency: true },
+    { text: 'hun trækker ikke vejret', emergency: true },
+    { text: 'hvornår tømmer i skraldespanden', emergency: false },
+    { text: 'jeg skal have nyt pas', emergency: false },
+  ];
+  const texts = ['min søn har slugt en magnet', 'hvornår kan jeg få nyt pas', 'xyzzy'];
+
+  test('a model read back answers exactly as the one trained, and other examples get their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-model-'));
+    try {
+      const trained = emergencyModelFor(units, examples, null);
+      const first = emergencyModelFor(units, examples, dir);
+      expect(readdirSync(dir)).toHaveLength(1);
+      const again = emergencyModelFor(units, examples, dir);
+      for (const t of texts) {
+        expect(first.probability(t)).toBe(trained.probability(t));
+        expect(again.probability(t)).toBe(trained.probability(t));
+      }
+      emergencyModelFor(units, [...examples, { text: 'der er brand i køkkenet', emergency: true }], dir);
+      expect(readdirSync(dir)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a damaged cache file is trained over, not trusted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-model-'));
+    try {
+      const trained = emergencyModelFor(units, examples, null);
+      emergencyModelFor(units, examples, dir);
+      const [file] = readdirSync(dir);
+      writeFileSync(join(dir, file as string), '{"bias": "not a number"');
+      const model = emergencyModelFor(units, examples, dir);
+      for (const t of texts) expect(model.probability(t)).toBe(trained.probability(t));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
