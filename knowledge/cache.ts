@@ -9,8 +9,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** FRONTDOOR_CACHE_DIR, else a folder in the system's temp dir. */
-export const DEFAULT_CACHE_DIR = process.env.FRONTDOOR_CACHE_DIR ?? join(tmpdir(), 'frontdoor-cache');
+/** A folder in the system's temp dir (TMPDIR moves it). */
+export const DEFAULT_CACHE_DIR = join(tmpdir(), 'frontdoor-cache');
 
 export function digestOf(...parts: readonly string[]): string {
   const hash = createHash('sha256');

@@ -36,17 +36,7 @@ export interface EmergencyModelOptions {
 
 export const DEFAULT_EMERGENCY_MODEL_OPTIONS: EmergencyModelOptions = { epochs: 20, l2: 1e-3, positiveWeight: 3 };
 
-const stemWord = danishStemmer('light');
-/** Words repeat across thousands of training messages: each is folded and stemmed once. */
-const stems = new Map<string, string>();
-function stem(word: string): string {
-  let out = stems.get(word);
-  if (out === undefined) {
-    out = stemWord(fold(word));
-    if (stems.size < 100_000) stems.set(word, out);
-  }
-  return out;
-}
+const stem = danishStemmer('light');
 
 /**
  * The features of a message: folded, stemmed words and adjacent pairs of them. Words are split more
@@ -58,7 +48,7 @@ export function emergencyFeatures(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '')
-    .map(stem);
+    .map((w) => stem(fold(w)));
   const out = new Set(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
   return [...out];
@@ -141,13 +131,6 @@ export const DEFAULT_EMERGENCY_EXAMPLES_DIR = fileURLToPath(new URL('../data/eme
 
 const ExampleLine = z.strictObject({ text: z.string().min(1), emergency: z.boolean() });
 
-function isExample(json: unknown): json is EmergencyExample {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
-  const keys = Object.keys(json);
-  const { text, emergency } = json as Record<string, unknown>;
-  return keys.length === 2 && typeof text === 'string' && text.length > 0 && typeof emergency === 'boolean';
-}
-
 /** The labelled messages of `dir`; a bad line names its file and line. */
 export function loadEmergencyExamples(dir = DEFAULT_EMERGENCY_EXAMPLES_DIR): EmergencyExample[] {
   const out: EmergencyExample[] = [];
@@ -161,11 +144,6 @@ export function loadEmergencyExamples(dir = DEFAULT_EMERGENCY_EXAMPLES_DIR): Eme
           json = JSON.parse(line);
         } catch {
           throw new Error(`${file}:${i + 1}: not JSON`);
-        }
-        // The common case checked by hand (thousands of lines are read at start); zod words the error.
-        if (isExample(json)) {
-          out.push({ text: json.text, emergency: json.emergency });
-          return;
         }
         const parsed = ExampleLine.safeParse(json);
         if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
