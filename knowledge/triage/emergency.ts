@@ -934,6 +934,10 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('så er det (slut|overstået|forbi)', true),
   crisis('gøre det færdigt', true),
   crisis('(thats it|that is it)', true),
+  crisis('(bro|broen|bridge|bygning|bygningen|building|tag|taget|roof|p hus|parkeringshus) ... (højest|højeste|highest|tallest|høj nok|high enough)', true),
+  crisis('(ikke for sjov|not for fun|not joking|no joke|ikke for at lave sjov)', true),
+  crisis('(how many|hvor mange) ... (would it take|skal der til|does it take|to be enough|er nok|er dødelig*|lethal|fatal)', true),
+  crisis('(want|wants|wanted|vil have) (it|this|everything|det|det hele) (all)? (to be over|to end|to stop|overstået|til at slutte|to be done)', true),
   crisis('(wont|will not|not going to) be (around|here) (after|anymore|any more|much longer|tomorrow|next)'),
   crisis('(ingen|nobody|no one) (skal|behøver|needs to|should) (lede|look|come looking) (efter|for) (mig|me)'),
   crisis('(dont|do not) (look|come looking) for me'),
@@ -1112,7 +1116,13 @@ export const NOT_EMERGENCY: readonly string[] = [
   'griner mig ihjel',
   // Figures of speech met in the chat window: the system, the bill and the deadline are what "kill".
   'ved at slå mig ihjel det|den',
-  'telefonen|køen|ventetiden|systemet|skemaet|bureaukratiet|papirarbejdet slår|slaar mig ihjel',
+  'telefonen|køen|ventetiden|systemet|skemaet|bureaukratiet|papirarbejdet|regningen|restskatten|skattesmækket|skattesmæk|bøden|huslejen|prisen slår|slaar mig ihjel',
+  'indbakke|indbakken|mailboks|mailboksen|inbox|telefonen|mobilen eksploderer|exploding',
+  'går|gik amok hvis|når|over',
+  '(preventing|prevent|prevents|forebyggende) (domestic)? (violence|abuse|suicide|drowning|vold|selvmord)',
+  'pårørende til|for selvmord*',
+  '(lost|mistet) (someone|somebody|a loved one|loved ones|family|a friend|en|nogen)? (to|til) (suicide|selvmord)',
+  'vold og mobning',
   'får|fik mig til at eksplodere|flippe|dø',
   'makes|made me (want to)? explode',
   'dræber|slår mig snart|med|af',
@@ -1146,7 +1156,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'epipen* at|i|til the|daycare|børnehaven|skolen|school|vuggestuen|sfo|dagplejen|nursery',
   'nye|new|ekstra|extra|spare|reserve epipen*',
   // A topic, not a danger: a talk, a course, prevention.
-  'foredrag*|oplæg|kursus|kurser|undervisning|indsats|indsatsen|kampagne*|projekt*|skoleprojekt*|opgave|opgaven|temadag*|speciale|rapport om|mod vold|volden|partnervold|selvmord*|drukning|voldtægt|kulilte*|brand|brande|overdos*|misbrug|overgreb|gidsel*|gidseltagning',
+  'foredrag*|oplæg|kursus|kurser|undervisning|indsats|indsatsen|kampagne*|projekt*|skoleprojekt*|opgave|opgaven|temadag*|speciale|rapport|besøg om|mod vold|volden|partnervold|selvmord*|drukning|voldtægt|kulilte*|brand|brande|overdos*|misbrug|overgreb|gidsel*|gidseltagning|førstehjælp*|hjertestop|hjertestarter*|mobning',
   'forebygge|forebygger|forebyggelse (af)? vold|partnervold|selvmord*|drukning|drukneulykker',
   'project|projects|course|training|talk|lecture|campaign|assignment|essay|thesis|study|research|paper|report|workshop|seminar on|about|against drowning|violence|suicide|domestic|self|fire|fires|overdose|overdoses|abuse|carbon|hostage|hostages',
   'drowning|suicide|violence|overdose prevention',
@@ -1190,7 +1200,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slå|slår|slog mig ned',
   'slå|slår|slog det|den|dem|noget op',
   'slå|slår tiden ihjel',
-  'drukner i arbejde|papirer|regninger|mails|post|opgaver|papirarbejde|sager|flyttekasser|kasser|ting|tøj|vasketøj|legetøj|sne|blade|spam|reklamer|lektier|afleveringer',
+  'drukner|drukne i arbejde|papirer|regninger|mails|post|opgaver|papirarbejde|sager|flyttekasser|kasser|ting|tøj|vasketøj|legetøj|sne|blade|spam|reklamer|lektier|afleveringer|storskrald|affald|pap|papkasser|skrald|møbler|rod',
   'planter|planterne|blomster|blomsterne|haven|plænen|græsset|plants|lawn|garden|bedene (er|is|are)? (ved at)? drukne|drukner|druknet|drowning',
   'drowning in paperwork|work|bills|emails|debt|forms',
   'selvmordsforebyg*',
@@ -1322,7 +1332,7 @@ export const NOT_EMERGENCY: readonly string[] = [
  */
 export const NOT_TYPOS: readonly string[] = [
   'sparer', 'sparet', 'sparede', 'skader', 'brander', 'brands', 'savner', 'banken', 'skyder', 'steder', 'affald', 'skulle', 'dronning', 'dronningen',
-  'slukket', 'handlede', 'handler', 'husband', 'paying', 'skriver', 'haven', 'bolden', 'flares', 'parking', 'handled', 'rydder', 'virker', 'regnet', 'fridge',
+  'slukket', 'handlede', 'handler', 'husband', 'paying', 'skriver', 'haven', 'bolden', 'flares', 'parking', 'handled', 'rydder', 'virker', 'regnet', 'fridge', 'skrive', 'blocked',
   // Everyday words one letter from a danger word (from the 10,000 most common Danish and English words):
   // "picking up my kids" is not kicking them, "heating support for people" is not beating them.
   'heating', 'eating', 'seating', 'sitting', 'setting', 'fitting', 'picking', 'picked', 'sharing', 'shared', 'morning', 'mornings',
@@ -1389,6 +1399,11 @@ export const AFTER_THE_FACT: readonly string[] = [
   'when i was (young|a child|a kid|little|a teenager)',
   '(frisk|rask|hjemme|home) (nu|igen|now|again|i dag|today)',
   '(har det|er) (stabilt|stabil|stable) (nu)?',
+  '(hes|shes|he is|she is|theyre|they are|is) (stable|stabil|in good hands)',
+  '(fine|ok|okay|better|bedre|fint) (now|nu)',
+  '(was|were|had|did|went|got|collapsed|happened|fell|came|called|broke) ... on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|new years eve|christmas)',
+  '(politiet|police) (har|have|has) (the|a)? (report|anmeldelsen|sagen)',
+  '(came and fixed|har repareret|har ordnet|fixed the|repaired the)',
   '(er|blev|is|was) (udskrevet|discharged|uskadt|unharmed|unhurt)',
   '(im|i am|were|we are) (fine|ok|okay|alright|all right)',
   '(gone|over|væk|forbi|overstået) (now|nu)',
@@ -1454,6 +1469,7 @@ export const SAID_NOT_DANGEROUS: readonly string[] = [
   '(for en sikkerheds skyld|just in case|til senere|for later)',
   '(alle er|everyone is|everybody is|we are all|vi er alle) (fine|ok|okay|fint|safe|uskadte)',
   'bare (byggestøv|støv|damp|dust)',
+  '(one day|some day|en dag|en skønne dag|før eller siden|sooner or later|i fremtiden|in the future)',
 ];
 
 /** ...unless the message also says it is happening now or threatens to happen again. */

@@ -39,6 +39,9 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  * - eighth-set.jsonl: SMS, slang, emojis and dialect, 120 + 120. On arrival: recall 96.7%, false alarms
  *   7.5% (lexicon alone 82.5%, 6.7%); a lone "HJÆLP" and "skal bare sige farvel ... har det fint nu" were
  *   among the misses. Extended from it: 84.2% and 0.8% alone.
+ * - ninth-set.jsonl: a cross-section of a year's messages, 120 + 120, measured on arrival with everything
+ *   above in place: recall 98.3%, false alarms 14.2% (lexicon alone 81.7%, 12.5%). Extended from it:
+ *   82.5% and 1.7% alone.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -53,6 +56,7 @@ const SETS = [
   { file: 'sixth-set.jsonl', positives: 100, negatives: 100, recall: 0.97, falseAlarms: 0.04 },
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
+  { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
