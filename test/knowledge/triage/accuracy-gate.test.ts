@@ -20,8 +20,11 @@ import { EmergencyCase, evaluateEmergency, evaluateTriage, parseCases, TriageCas
  * out of scope 90.9%, recall 98.8% (1 of 83 missed), false alarms 8.4%; after the vocabulary from the
  * third development set: top-1 95.4%, misroutes 2.7% — the routing targets are met and now guarded as
  * targets; recall is one emergency short of its target.
+ * 2026-12-06, after nine emergency sets written apart (knowledge/data/emergency/): recall 100% (83 of 83),
+ * false alarms 6.0%; every target is met and guarded as a target. (One of the 83 is caught only by the
+ * model, at probability 0.74 against a threshold of 0.7: the thinnest margin on the set.)
  */
-const REACHED = { top1: 0.95, misroute: 0.03, outOfScopeAbstain: 0.9, recall: 0.98, falseAlarmRate: 0.1 } as const;
+const REACHED = { top1: 0.95, misroute: 0.03, outOfScopeAbstain: 0.9, recall: 1, falseAlarmRate: 0.1 } as const;
 
 const EVAL = fileURLToPath(new URL('../../eval/', import.meta.url));
 const NOW = DateTime.fromISO('2026-12-01T10:00:00', { zone: ZONE });
@@ -48,7 +51,7 @@ describe('held-out evaluation (test/eval)', () => {
     expect(figures.outOfScopeAbstain, JSON.stringify(figures)).toBeGreaterThanOrEqual(REACHED.outOfScopeAbstain);
   });
 
-  test('emergencies: recall no worse than reached, false alarms ≤ 10%', () => {
+  test('emergencies: recall 100%, false alarms ≤ 10%', () => {
     const e = evaluateEmergency(triage, load('emergency.jsonl', EmergencyCase), NOW);
     const figures = { recall: e.recall, missed: e.missed.length, falseAlarmRate: e.falseAlarmRate };
     expect(figures.recall, JSON.stringify(figures)).toBeGreaterThanOrEqual(REACHED.recall);
