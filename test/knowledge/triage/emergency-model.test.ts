@@ -148,6 +148,32 @@ describe('the start-up cache of trained models', () => {
   });
 });
 
+/**
+ * test/eval/emergency-dev.jsonl (100 + 100): an acceptance-style set written apart, per the label rules
+ * only. Measured once on arrival: recall 98.0%, false alarms 8.0% — two emergencies missed (a farewell
+ * with "you won't need to process my application", a pupil afraid to go home to a stepdad who hurts her).
+ * The lexicon was then extended from it; the model never learns from it (it is not in
+ * knowledge/data/emergency/, where adding it raised dev5's ordinary alarms to 4.9%). After: recall 100%,
+ * false alarms 1.0%.
+ */
+describe('triage on the emergency development set the model does not learn from', () => {
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('the knowledge base does not load');
+  const triage = Triage.build(loaded.kb);
+  const at = DateTime.fromISO('2026-12-06T10:00:00', { zone: 'Europe/Copenhagen' });
+  const rows = readJsonl(fileURLToPath(new URL('../../eval/emergency-dev.jsonl', import.meta.url)));
+
+  test('every emergency raises the alarm', () => {
+    const missed = rows.filter((r) => r.emergency && !triage.classify(r.text, at).emergency).map((r) => r.text);
+    expect(missed).toEqual([]);
+  });
+
+  test('at most 3% of its hard negatives raise the alarm', () => {
+    const negatives = rows.filter((r) => !r.emergency);
+    expect(negatives.filter((r) => triage.classify(r.text, at).emergency).length / negatives.length).toBeLessThanOrEqual(0.03);
+  });
+});
+
 function readJsonl(path: string): { text: string; emergency: boolean }[] {
   return readFileSync(path, 'utf8')
     .split('\n')
