@@ -149,12 +149,13 @@ describe('the start-up cache of trained models', () => {
 });
 
 /**
- * test/eval/emergency-dev.jsonl (100 + 100): an acceptance-style set written apart, per the label rules
- * only. Measured once on arrival: recall 98.0%, false alarms 8.0% — two emergencies missed (a farewell
- * with "you won't need to process my application", a pupil afraid to go home to a stepdad who hurts her).
- * The lexicon was then extended from it; the model never learns from it (it is not in
- * knowledge/data/emergency/, where adding it raised dev5's ordinary alarms to 4.9%). After: recall 100%,
- * false alarms 1.0%.
+ * test/eval/emergency-dev.jsonl: two acceptance-style sets written apart by two hands, per the label rules
+ * only, 100 + 100 each. Measured once on arrival: the first recall 98.0%, false alarms 8.0% (a farewell
+ * with "you won't need to process my application" and a pupil afraid to go home to a stepdad who hurts
+ * her were missed); the second, with the lexicon grown from the first, recall 99.0%, false alarms 10.0%
+ * (a pupil whose dad will "finish the job" missed). The lexicon was then extended from both; the model
+ * never learns from them (they are not in knowledge/data/emergency/, where adding the first raised
+ * dev5's ordinary alarms to 4.9%). After: recall 100%, false alarms 1.5%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

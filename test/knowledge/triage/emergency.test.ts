@@ -49,9 +49,9 @@ describe('detectEmergency', () => {
     expect(detectEmergency('min eks slog mig sidste år og nu står han udenfor døren').emergency).toBe(true);
   });
 
-  test('an idiom counts only when it hid a danger phrase', () => {
+  test('an idiom is reported when it hid words of the danger phrases, and only then', () => {
     expect(detectEmergency('det er ved at slå mig ihjel det her system').idiom).toBe(true);
-    expect(detectEmergency('I got fired from my job today', 'en').idiom).toBe(false);
+    expect(detectEmergency('hvornår tømmes skraldespanden i Viby').idiom).toBe(false);
   });
 
   test('the writer saying it is not dangerous is read, and the lexicon still counts', () => {
