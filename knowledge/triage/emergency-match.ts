@@ -1,6 +1,7 @@
 import { boundedDamerau } from './fuzzy';
 import { detectLanguage } from './language';
 import { fold, normalize, strip, tokens } from './normalize';
+import { DANISH_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
 import {
   CHILD_WORDS,
   EMERGENCY_PHRASES,
@@ -180,13 +181,24 @@ const DANGER_KEYS = new Set([...POSITIVE, ...ENGLISH].flatMap((p) => p.slots.fla
 
 const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...NOW, ...CALM]);
 
-/** Patterns by the keys of their first slot: only patterns whose first word occurs are tried. */
+/**
+ * Patterns by the keys of one slot that every match must fill, chosen to be rare in messages: a slot
+ * without function words ("ikke", "he", "kommer") before one with, then the one whose shortest word is
+ * longest ("(he|she) says ... done" is filed under "says"). A message then wakes few patterns it cannot
+ * match; which slot files a pattern changes nothing about what matches.
+ */
 function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
   const map = new Map<string, Pattern[]>();
   for (const pattern of patterns) {
-    for (const spec of pattern.slots[0]?.alternatives ?? []) map.set(spec.key, [...(map.get(spec.key) ?? []), pattern]);
+    const slot = pattern.slots.reduce<Slot | undefined>((best, s) => (best === undefined || rarity(s) > rarity(best) ? s : best), undefined);
+    for (const spec of slot?.alternatives ?? []) map.set(spec.key, [...(map.get(spec.key) ?? []), pattern]);
   }
   return map;
+}
+const COMMON = new Set([...DANISH_STOPWORDS, ...ENGLISH_STOPWORDS].map((w) => fold(w)));
+function rarity(slot: Slot): number {
+  const common = slot.alternatives.some((a) => COMMON.has(a.word));
+  return (common ? 0 : 100) + Math.min(...slot.alternatives.map((a) => a.word.length));
 }
 const POSITIVE_BY_FIRST = byFirstKey(POSITIVE);
 const ENGLISH_BY_FIRST = byFirstKey(ENGLISH);
