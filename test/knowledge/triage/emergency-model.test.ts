@@ -155,7 +155,11 @@ describe('the start-up cache of trained models', () => {
  * her were missed); the second, with the lexicon grown from the first, recall 99.0%, false alarms 10.0%
  * (a pupil whose dad will "finish the job" missed). The lexicon was then extended from both; the model
  * never learns from them (they are not in knowledge/data/emergency/, where adding the first raised
- * dev5's ordinary alarms to 4.9%). After: recall 100%, false alarms 1.5%.
+ * dev5's ordinary alarms to 4.9%). After: recall 100%, false alarms 1.5%. Two more such sets, written
+ * by two more hands and measured once on arrival with all of the above in place: recall 100% and 98.0%,
+ * false alarms 14.0% and 11.0% (an old man on a 9th-floor balcony "thinking of jumping" after his wife
+ * died, and a household with headaches since a new gas water heater whose roommate "just now" fainted,
+ * were missed). Worked in the same way; the four sets together (400 + 400): recall 100%, false alarms 2.3%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();
