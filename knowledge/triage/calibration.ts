@@ -66,8 +66,9 @@ export interface Calibration {
   /** The emergency model (emergency-model.ts) raises the alarm from this probability, when the lexicon did not. */
   readonly emergencyModelThreshold: number;
   /**
-   * ...and from this one when the lexicon masked an idiom that hid a danger phrase ("banker på" is knocking,
-   * not beating): the figure of speech is discounted, but a message the model is all but sure of still alarms.
+   * ...and from this one when the lexicon masked an idiom that hid words of its danger phrases ("banker på"
+   * is knocking, not beating): the figure of speech is discounted, but a message the model is all but sure
+   * of still alarms.
    */
   readonly emergencyModelIdiomThreshold: number;
 }

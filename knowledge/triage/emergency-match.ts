@@ -187,7 +187,7 @@ const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...N
  * longest ("(he|she) says ... done" is filed under "says"). A message then wakes few patterns it cannot
  * match; which slot files a pattern changes nothing about what matches.
  */
-function byFirstKey(patterns: readonly Pattern[]): Map<string, Pattern[]> {
+function byRarestSlot(patterns: readonly Pattern[]): Map<string, Pattern[]> {
   const map = new Map<string, Pattern[]>();
   for (const pattern of patterns) {
     const slot = pattern.slots.reduce<Slot | undefined>((best, s) => (best === undefined || rarity(s) > rarity(best) ? s : best), undefined);
@@ -200,18 +200,18 @@ function rarity(slot: Slot): number {
   const common = slot.alternatives.some((a) => COMMON.has(a.word));
   return (common ? 0 : 100) + Math.min(...slot.alternatives.map((a) => a.word.length));
 }
-const POSITIVE_BY_FIRST = byFirstKey(POSITIVE);
-const ENGLISH_BY_FIRST = byFirstKey(ENGLISH);
-const NEGATIVE_BY_FIRST = byFirstKey(NEGATIVE);
-const PAST_BY_FIRST = byFirstKey(PAST);
-const NOW_BY_FIRST = byFirstKey(NOW);
-const CALM_BY_FIRST = byFirstKey(CALM);
+const POSITIVE_BY_SLOT = byRarestSlot(POSITIVE);
+const ENGLISH_BY_SLOT = byRarestSlot(ENGLISH);
+const NEGATIVE_BY_SLOT = byRarestSlot(NEGATIVE);
+const PAST_BY_SLOT = byRarestSlot(PAST);
+const NOW_BY_SLOT = byRarestSlot(NOW);
+const CALM_BY_SLOT = byRarestSlot(CALM);
 
 /** Each pattern's place in its list, so candidates come back in lexicon order without a pass over the list. */
 const RANK = new Map<Pattern, number>();
-for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, NOW]) list.forEach((p, i) => RANK.set(p, i));
+for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, NOW, CALM]) list.forEach((p, i) => RANK.set(p, i));
 
-/** The patterns (in lexicon order) whose first word is among `keys`. */
+/** The patterns (in lexicon order) whose filing slot (byRarestSlot) has a word among `keys`. */
 function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>): Pattern[] {
   let lists = 0;
   let only: Pattern[] = [];
@@ -333,7 +333,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const masked = t.map(() => false);
   // Idioms are found on the unmasked message (two may share a word: "get a smoke alarm"), then masked.
   const none = t.map(() => false);
-  for (const negative of candidates(keys, NEGATIVE_BY_FIRST)) {
+  for (const negative of candidates(keys, NEGATIVE_BY_SLOT)) {
     const seen = none.slice();
     let hit = find(negative, hits, seen);
     while (hit) {
@@ -349,12 +349,12 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   // Time and circumstance are read on the whole message: "the fire brigade put it out" tells a finished
   // event though "fire brigade" is masked as an everyday phrase.
   const told =
-    candidates(keys, PAST_BY_FIRST).some((p) => find(p, hits, none)) &&
-    !candidates(keys, NOW_BY_FIRST).some((p) => find(p, hits, none));
+    candidates(keys, PAST_BY_SLOT).some((p) => find(p, hits, none)) &&
+    !candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, none));
   let strong = 0;
   let weak = 0;
-  const patterns = candidates(keys, POSITIVE_BY_FIRST);
-  if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_FIRST));
+  const patterns = candidates(keys, POSITIVE_BY_SLOT);
+  if (lang === 'en') patterns.push(...candidates(keys, ENGLISH_BY_SLOT));
   const found = new Set<EmergencyPhrase>();
   // Two weak signs must be two places in the message: "orker ikke mere" is one sign, though three weak
   // phrases ("orker ikke", "orker ikke mere", "ikke ... mere") read it.
@@ -385,7 +385,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const idiom = t.some((_, i) => masked[i] && [...(hits[i] as ReadonlySet<string>)].some((key) => DANGER_KEYS.has(key)));
   const signs = ORDER.filter((c) => categories.has(c));
   const child = t.some((token, i) => !masked[i] && CHILD.has(token));
-  const calm = candidates(keys, CALM_BY_FIRST).some((p) => find(p, hits, none));
+  const calm = candidates(keys, CALM_BY_SLOT).some((p) => find(p, hits, none));
   if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child };
   if (child) categories.add('child');
   return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child };
