@@ -11,40 +11,46 @@ interface CommandModule {
   readonly summary: string;
 }
 
+/** How to load each command by name: from the files (the default) or from a prebuilt bundle (cli-bundle.mjs). */
+export type CommandLoaders = Readonly<Record<string, () => Promise<unknown>>>;
+
 const COMMANDS_DIR = new URL('./commands/', import.meta.url);
 
-function commandNames(): string[] {
-  return readdirSync(COMMANDS_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-    .map((f) => f.slice(0, -3))
-    .sort();
+/** One loader per `commands/<name>.ts` (files starting with `_` are helpers, not commands). */
+export function commandFiles(): CommandLoaders {
+  const loaders: Record<string, () => Promise<unknown>> = {};
+  for (const file of readdirSync(COMMANDS_DIR)) {
+    if (!file.endsWith('.ts') || file.startsWith('_')) continue;
+    loaders[file.slice(0, -3)] = () => import(new URL(file, COMMANDS_DIR).href);
+  }
+  return loaders;
 }
 
-async function load(name: string): Promise<CommandModule> {
-  return (await import(new URL(`${name}.ts`, COMMANDS_DIR).href)) as CommandModule;
+async function load(commands: CommandLoaders, name: string): Promise<CommandModule> {
+  return (await (commands[name] as () => Promise<unknown>)()) as CommandModule;
 }
 
-async function usage(): Promise<string> {
+async function usage(commands: CommandLoaders): Promise<string> {
   const lines = ['usage: frontdoor <command> [options]'];
-  for (const name of commandNames()) {
-    const summary = await load(name).then((m) => m.summary, () => `${name}  (unavailable: it failed to load)`);
+  for (const name of Object.keys(commands).sort()) {
+    const summary = await load(commands, name).then((m) => m.summary, () => `${name}  (unavailable: it failed to load)`);
     lines.push(`  frontdoor ${summary}`);
   }
   return lines.join('\n');
 }
 
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = defaultIo(), commands: CommandLoaders = commandFiles()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help') {
-    writeLine(name === undefined ? io.stderr : io.stdout, await usage());
+    writeLine(name === undefined ? io.stderr : io.stdout, await usage(commands));
     return name === undefined ? 2 : 0;
   }
-  if (!commandNames().includes(name)) {
+  if (!Object.hasOwn(commands, name)) {
     writeLine(io.stderr, `frontdoor: unknown command "${name}" (try: frontdoor help)`);
     return 2;
   }
   try {
-    return await (await load(name)).run(rest, io);
+    return await (await load(commands, name)).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       writeLine(io.stderr, `frontdoor ${name}: ${error.message}`);

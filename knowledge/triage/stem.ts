@@ -1,5 +1,10 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import { createRequire } from 'node:module';
+import type * as NaturalStemmers from 'natural/lib/natural/stemmers/index.js';
 import { newStemmer } from 'snowball-stemmers';
+
+// natural's stemmers index loads every language's stemmer (the Indonesian one alone costs ~60 ms at
+// start); only Porter's English stemmer is used, so only it is loaded.
+const PorterStemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as typeof NaturalStemmers.PorterStemmer;
 
 /**
  * Stemmers for folded tokens (ASCII: æ/ø/å already written ae/oe/aa, see normalize.ts). Both sides of a
