@@ -7,6 +7,7 @@ import {
   EMERGENCY_PHRASES,
   ENGLISH_ONLY,
   AFTER_THE_FACT,
+  WELL_NOW,
   HYPOTHETICAL,
   NOT_EMERGENCY,
   NOT_TYPOS,
@@ -91,6 +92,7 @@ const ENGLISH = ENGLISH_ONLY.flatMap((p) => expand(p.pattern).map((x) => compile
 // An idiom's words stand together: a gap would let "slår til" mask "slår mig til".
 const NEGATIVE = NOT_EMERGENCY.flatMap((p) => expand(p).map((x) => compile(x, null, 0)));
 const PAST = [...AFTER_THE_FACT, ...HYPOTHETICAL].flatMap((p) => expand(p).map((x) => compile(x, null)));
+const WELL = WELL_NOW.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const NOW = STILL_HAPPENING.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CALM = SAID_NOT_DANGEROUS.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
@@ -179,7 +181,7 @@ function prefixMatches(prefix: string, token: string): boolean {
 /** The words of the danger phrases (by their keys). */
 const DANGER_KEYS = new Set([...POSITIVE, ...ENGLISH].flatMap((p) => p.slots.flatMap((slot) => [...slot.keys])));
 
-const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...NOW, ...CALM]);
+const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...WELL, ...NOW, ...CALM]);
 
 /**
  * Patterns by the keys of one slot that every match must fill, chosen to be rare in messages: a slot
@@ -204,12 +206,13 @@ const POSITIVE_BY_SLOT = byRarestSlot(POSITIVE);
 const ENGLISH_BY_SLOT = byRarestSlot(ENGLISH);
 const NEGATIVE_BY_SLOT = byRarestSlot(NEGATIVE);
 const PAST_BY_SLOT = byRarestSlot(PAST);
+const WELL_BY_SLOT = byRarestSlot(WELL);
 const NOW_BY_SLOT = byRarestSlot(NOW);
 const CALM_BY_SLOT = byRarestSlot(CALM);
 
 /** Each pattern's place in its list, so candidates come back in lexicon order without a pass over the list. */
 const RANK = new Map<Pattern, number>();
-for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, NOW, CALM]) list.forEach((p, i) => RANK.set(p, i));
+for (const list of [POSITIVE, ENGLISH, NEGATIVE, PAST, WELL, NOW, CALM]) list.forEach((p, i) => RANK.set(p, i));
 
 /** The patterns (in lexicon order) whose filing slot (byRarestSlot) has a word among `keys`. */
 function candidates(keys: ReadonlySet<string>, index: ReadonlyMap<string, Pattern[]>): Pattern[] {
@@ -348,9 +351,12 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const matched: string[] = [];
   // Time and circumstance are read on the whole message: "the fire brigade put it out" tells a finished
   // event though "fire brigade" is masked as an everyday phrase.
-  const told =
-    candidates(keys, PAST_BY_SLOT).some((p) => find(p, hits, none)) &&
-    !candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, none));
+  const past = candidates(keys, PAST_BY_SLOT).some((p) => find(p, hits, none));
+  const well = candidates(keys, WELL_BY_SLOT).some((p) => find(p, hits, none));
+  const now = candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, none));
+  const told = (past || well) && !now;
+  // Over and well again: a crisis of years ago the writer has come through (WELL_NOW).
+  const recovered = past && well && !now;
   let strong = 0;
   let weak = 0;
   const patterns = candidates(keys, POSITIVE_BY_SLOT);
@@ -361,7 +367,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const weakAt = t.map(() => false);
   for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
-    if (found.has(phrase) || (told && phrase.category !== 'crisis')) continue;
+    if (found.has(phrase) || (told && (phrase.category !== 'crisis' || recovered))) continue;
     const at = find(pattern, hits, masked);
     if (!at) continue;
     if (phrase.weak && at.some((i) => weakAt[i])) continue;

@@ -160,6 +160,13 @@ describe('the start-up cache of trained models', () => {
  * false alarms 14.0% and 11.0% (an old man on a 9th-floor balcony "thinking of jumping" after his wife
  * died, and a household with headaches since a new gas water heater whose roommate "just now" fainted,
  * were missed). Worked in the same way; the four sets together (400 + 400): recall 100%, false alarms 2.3%.
+ * Four more (800 + 800 in all), measured once on arrival: recall 98.0% and 100%, false alarms 17.0% and
+ * 9.0% (a son whose febrile seizure had not stopped after five minutes, and "why apply for anything when
+ * I won't be here tomorrow anyway, I've decided" missed); then, with the lexicon grown from those two,
+ * 99.0% and 100%, 14.0% and 12.0% (a mother who has "falt om" and "svare ikke" missed). The false alarms
+ * were topic talk (courses, posters, statistics, procedures "if a child has a seizure"), figures of speech
+ * ("jeg snart eksploderer", "nearly had a heart attack at the parking fine") and suicidal thoughts of
+ * years ago from someone well today. Worked in the same way: recall 100%, false alarms 2.3%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

@@ -68,6 +68,30 @@ describe('detectEmergency', () => {
     expect(detectEmergency('hjælp til boligstøtte', 'da').emergency).toBe(false);
   });
 
+  test('a crisis years ago, told by someone well today, is over; a farewell that says it is fine now is not', () => {
+    expect(detectEmergency('jeg havde selvmordstanker for nogle år siden men har det godt i dag. kan jeg få en støttekontaktperson?', 'da').emergency).toBe(false);
+    expect(detectEmergency('jeg havde selvmordstanker for nogle år siden', 'da').emergency).toBe(true);
+    expect(detectEmergency('skal bare sige farvel til jer alle, har det fint nu, det hele er besluttet', 'da').emergency).toBe(true);
+    expect(detectEmergency('jeg forsøgte selvmord for to år siden og havde det godt igen, men i aften vil jeg ikke leve længere', 'da').emergency).toBe(true);
+  });
+
+  test('a topic, a procedure or a question "if a child has..." is not a person in danger now', () => {
+    expect(detectEmergency('if a child has a seizure at our nursery, are staff allowed to give the medicine?', 'en').emergency).toBe(false);
+    expect(detectEmergency('our child has a seizure and it will not stop', 'en').emergency).toBe(true);
+    expect(detectEmergency('Jeg er lærer, og vores 8. klasse skal have et forløb om voldtægt. Har I materiale?', 'da').emergency).toBe(false);
+  });
+
+  test('a seizure that has not stopped is an emergency, a febrile seizure alone is one sign', () => {
+    expect(detectEmergency('min søn har feberkramper og det er ikke stoppet efter 5 min', 'da').emergency).toBe(true);
+    expect(detectEmergency('min søn har feberkramper', 'da').emergency).toBe(false);
+  });
+
+  test('a real word one letter from a danger word is not read as a typo of it', () => {
+    // "puttet" is one edit from "cuttet" (self-harm), "køkken" from "løkken" (a noose).
+    expect(detectEmergency('jeg har puttet den i en tom flaske', 'da').emergency).toBe(false);
+    expect(detectEmergency('hvordan sikrer køkkenet at min datter ikke får nødder', 'da').matched).not.toContain('reb|rebet|løkke|løkken');
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
