@@ -27,13 +27,13 @@ function sourceFiles(dir, found = []) {
   return found;
 }
 
-/** Digest of the sources the bundle is made from, and of the bundler that makes it. */
-function stamp(esbuildVersion) {
+/** Digest of the sources under `root` the bundle is made from, and of the bundler that makes it. */
+export function stamp(esbuildVersion, root = ROOT) {
   const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
-  const files = SOURCE_DIRS.flatMap((d) => (existsSync(join(ROOT, d)) ? sourceFiles(join(ROOT, d)) : [])).sort();
+  const files = SOURCE_DIRS.flatMap((d) => (existsSync(join(root, d)) ? sourceFiles(join(root, d)) : [])).sort();
   for (const file of files) {
     const s = statSync(file);
-    hash.update(`${relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
+    hash.update(`${relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
   }
   return hash.digest('hex').slice(0, 16);
 }
