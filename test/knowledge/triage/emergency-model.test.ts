@@ -167,6 +167,10 @@ describe('the start-up cache of trained models', () => {
  * were topic talk (courses, posters, statistics, procedures "if a child has a seizure"), figures of speech
  * ("jeg snart eksploderer", "nearly had a heart attack at the parking fine") and suicidal thoughts of
  * years ago from someone well today. Worked in the same way: recall 100%, false alarms 2.3%.
+ * Two more, measured once on arrival with all of that in place: recall 100% and 99.0%, false alarms 10.0%
+ * and 20.0% (a capsized kayaker clinging to his kayak missed; epilepsy as a condition, "den her
+ * parkeringsbøde slår mig ihjel", a fire brigade called out for burnt toast, procedures "if a child has an
+ * allergic reaction" alarmed). Worked in: the ten sets (1000 + 999), recall 100%, false alarms 2.1%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

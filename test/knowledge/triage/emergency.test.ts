@@ -92,6 +92,18 @@ describe('detectEmergency', () => {
     expect(detectEmergency('hvordan sikrer køkkenet at min datter ikke får nødder', 'da').matched).not.toContain('reb|rebet|løkke|løkken');
   });
 
+  test('a capsized boat far out is an emergency, a war long over is history', () => {
+    expect(detectEmergency('kajakroer er kæntret langt ude ud for Ballehage, han klamrer sig til kajakken', 'da').emergency).toBe(true);
+    expect(detectEmergency('en udstilling om besættelsen med gamle geværer, skal vi have tilladelse?', 'da').reported).toBe(true);
+    expect(detectEmergency('han har et gevær og siger han vil skyde', 'da').emergency).toBe(true);
+  });
+
+  test('"not in danger" and "no violence" hide the danger word they deny', () => {
+    expect(detectEmergency('Ikke akut, jeg er ikke i fare, men kan jeg få en samtale med en psykolog?', 'da').emergency).toBe(false);
+    expect(detectEmergency('min søster er i fare, han har en kniv', 'da').emergency).toBe(true);
+    expect(detectEmergency('naboerne skændes hver weekend, ingen vold, bare råberi', 'da').emergency).toBe(false);
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
