@@ -171,6 +171,11 @@ describe('the start-up cache of trained models', () => {
  * and 20.0% (a capsized kayaker clinging to his kayak missed; epilepsy as a condition, "den her
  * parkeringsbøde slår mig ihjel", a fire brigade called out for burnt toast, procedures "if a child has an
  * allergic reaction" alarmed). Worked in: the ten sets (1000 + 999), recall 100%, false alarms 2.1%.
+ * Two more, measured once on arrival with all of that in place: recall 99.0% and 99.0%, false alarms
+ * 15.0% and 13.0% (a boy held down and "tævet" by five others, and a friend "seizing" after ket and MDMA
+ * told with "lol not a joke", missed; first-aid courses, chronic conditions, "slår mig nok ihjel en dag"
+ * of smoking, a prop gun, bonfire smoke alarmed). Worked in: the twelve sets (1200 + 1199), recall 100%,
+ * false alarms 2.0%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

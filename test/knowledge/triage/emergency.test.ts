@@ -104,6 +104,18 @@ describe('detectEmergency', () => {
     expect(detectEmergency('naboerne skændes hver weekend, ingen vold, bare råberi', 'da').emergency).toBe(false);
   });
 
+  test('"not a joke" undoes a laugh; a boy held down and beaten is an emergency, a raised rent is not', () => {
+    expect(detectEmergency("lol not a joke, my mate just took ket and now he's seizing on the floor", 'en').emergency).toBe(true);
+    expect(detectEmergency('min søns kammerat bliver holdt fast og tævet af 5 drenge foran netto', 'da').emergency).toBe(true);
+    expect(detectEmergency('min udlejer har hævet huslejen med 20%, kan jeg klage?', 'da').emergency).toBe(false);
+  });
+
+  test('a first-aid course names a danger it prepares for; a building burning with smoke is one', () => {
+    expect(detectEmergency('Where can I take a first aid course in English? I want to be prepared in case she ever chokes.', 'en').emergency).toBe(false);
+    expect(detectEmergency('the building next to our school is burning and the smoke is blowing into the classrooms', 'en').emergency).toBe(true);
+    expect(detectEmergency('the bonfire smoke from the allotments makes my asthma worse every weekend', 'en').emergency).toBe(false);
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
