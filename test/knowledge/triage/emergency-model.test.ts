@@ -175,7 +175,10 @@ describe('the start-up cache of trained models', () => {
  * 15.0% and 13.0% (a boy held down and "tævet" by five others, and a friend "seizing" after ket and MDMA
  * told with "lol not a joke", missed; first-aid courses, chronic conditions, "slår mig nok ihjel en dag"
  * of smoking, a prop gun, bonfire smoke alarmed). Worked in: the twelve sets (1200 + 1199), recall 100%,
- * false alarms 2.0%.
+ * false alarms 2.0%. Two more, on arrival with that in place: recall 100% and 99.0%, false alarms 7.0% and
+ * 13.0% (someone rattling the terrace door's handle with a torch missed; "min gasregning er eksploderet",
+ * a horror game's burning house, a short story read aloud, data on overdoses alarmed). Worked in: the
+ * fourteen sets (1398 + 1398 after duplicates), recall 100%, false alarms 1.9%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

@@ -116,6 +116,12 @@ describe('detectEmergency', () => {
     expect(detectEmergency('the bonfire smoke from the allotments makes my asthma worse every weekend', 'en').emergency).toBe(false);
   });
 
+  test('someone rattling the door handle is a break-in; burglars as a topic are not', () => {
+    expect(detectEmergency('nogen rusker i håndtaget på terrassedøren og lyser ind med en lommelygte, hvad gør jeg??', 'da').emergency).toBe(true);
+    expect(detectEmergency('is it true burglars target houses during summer holidays? any tips?', 'en').emergency).toBe(false);
+    expect(detectEmergency('Min gasregning er eksploderet!! 4000 kr for et kvartal', 'da').emergency).toBe(false);
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
