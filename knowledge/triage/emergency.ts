@@ -118,7 +118,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('ikke kan|orker|magter mere', true),
   crisis('sår på|i ... armene|armen|håndleddet|håndleddene|lårene', true),
   // Where people go to end their lives: one more sign of distress makes it an emergency.
-  crisis('perron*|togperron*|skinnerne|broen|tagkanten|kanten|platform|bridge|ledge', true),
+  crisis('perron*|togperron*|skinnerne|broen|tagkanten|kanten|altankanten|altankant|rækværket|gelænderet|vindueskarmen|platform|bridge|ledge', true),
+  crisis('(råber|siger|skriver|truer med|shouting|says|threatens) (at)? (han|hun|de|jeg|he|she)? (vil|will|wants to|is going to|skal)? (springe|hoppe|jump)'),
   crisis('står|sidder|stod|standing|sitting ... på|on (kanten|tagkanten|rækværket|gelænderet|the ledge|the edge|the railing)'),
   crisis('lyder|virker|opfører ... mærkelig|mærkeligt|underlig|underligt|forvirret|sløret', true),
   crisis('ingen (vil|ville|kommer til at) savne mig'),
@@ -1172,6 +1173,14 @@ export const NOT_EMERGENCY: readonly string[] = [
   'det brænder på jeg|og|men|med|for|nu',
   'dad|mum|mom|father|mother|boss|husband|wife|far|mor|chef|chefen|han|hun|he|she|teenager|teenageren|søn|sønnen|datter|datteren|teen|kid|kids|son|daughter exploded|explodes|eksploderede|eksploderer|flippede|flipper',
   '(tikkende bombe|ticking bomb|ticking time bomb)',
+  '(hvis|if) (en ven|a friend|en kammerat|en elev|a student|nogen|someone|somebody) (taler om|talks about|snakker om|tænker på|thinks about) (at)? (tage|selvmord*|suicide|killing|dræbe)',
+  '(hørt|læst|heard|read) (noget|something)? (om|about) (kulilte*|carbon monoxide)',
+  '(uden at|without) (komme|kommet|getting|being) (alvorligt|slemt|badly|seriously)? (til skade|hurt|injured)',
+  '(teste|tester|test|testing|købt|købe|bought|buy|buying) (en|a|vores|our|the)? (kuliltealarm*|kuliltedetektor*|kulilte alarm|co alarm|co detector|carbon monoxide alarm|carbon monoxide detector)',
+  '(kuliltealarm*|kuliltedetektor*) ... (købt|købe|tilskud|pris|teste|tester|test|batteri|skifte|sidde|hænge|regler|krav)',
+  '(is it|er det|or|eller) 112 (or|eller)',
+  'mange (knivstikkerier|knivstik|indbrud|overfald|brande|skyderier)',
+  '(fire) (ban|bans|rockets|rocket|crackers)',
   // Courses, signs to learn, plans and templates: preparing for a danger, not in one.
   '(kursus|kurser|kurset|kurserne|førstehjælpskursus|førstehjælpskurser|førstehjælp|course|courses|training|instruktion|instruction|first aid|workshop|workshops) ... (blodprop|hjertestop|hjerteanfald|slagtilfælde|kvælning*|choking|chokes|choke|cpr|epipen*|drukning|stroke|heart attack|seizure|seizures|kramper|overdos*|allergisk*|anafylak*|gaming|violent)',
   '(blodprop|hjertestop|hjerteanfald|slagtilfælde|kvælning*|choking|chokes|cpr|epipen*|drukning|stroke|heart attack|seizure|seizures|overdos*) ... (kursus|kurser|kurset|førstehjælpskursus|course|courses|training|instruktion|instruction|workshop|workshops)',
@@ -1369,7 +1378,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   // A pet that is ill is a matter for the vet, not 112.
   'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe|påkørt|run|hit',
   // Fiction and teaching material about a danger are topic talk.
-  'novelle*|roman|romanen|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill',
+  'novelle*|roman|romanen|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill|hjertestop|hjerteanfald|blodprop|stroke',
   'undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self',
   'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
   // Awareness, prevention, helplines, statistics and procedures: the topic, not a person in danger.
@@ -1415,7 +1424,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(giver|gav|give|giving) (mig|me) (et|en|a) (hjerteanfald|slagtilfælde|hjertestop|heart attack|stroke)',
   '(dying|dead|died|dør|døde) (of|af) (boredom|kedsomhed|laughter|embarrassment|skam|hunger|sult|thirst|tørst|curiosity|nysgerrighed)',
   '(skud|skuddene|skyderi|skyderiet|shots|gunshots) (i|in) (skoven|skovene|marken|markerne|the woods|the forest|the fields)',
-  '(bøde|bøden|parkeringsbøde|parkeringsbøden|regning|regningen|prisen|ventetiden|skat|skatten|eksamen|eksamenen|ansøgning|ansøgningen|kø|køen) ... (slår|slå) mig ihjel',
+  '(skema|skemaet|skemaer|formular|formularen|papirerne|systemet|bøde|bøden|parkeringsbøde|parkeringsbøden|regning|regningen|prisen|ventetiden|skat|skatten|eksamen|eksamenen|ansøgning|ansøgningen|kø|køen) ... (slår|slå) mig ihjel',
   '(søn|sønnen|datter|datteren|børnene|ungerne|kids|mand|manden|kone|konen|chef|chefen|kollega|naboen) (er)? (ved at)? (tage livet af) (mig)',
   '(falske|fake|kunstige|led|elektriske) (flammer|flames|ild|fire|lys)',
   '(has|have|with|med|har) (broken|knuste|smadrede) (windows|ruder|vinduer)',
@@ -1521,6 +1530,8 @@ export const AFTER_THE_FACT: readonly string[] = [
   'læste|læst|read (at|om|that|about|in|i|på)',
   // The fire is out and the family needs a home; the deceased's papers and things.
   '(genhuset|genhuses|genhusning*|genhuse|rehoused|rehousing)',
+  '(ifølge|according to) (stiften|avisen|politiet|the news|the paper|nyhederne|tv2|dr)',
+  '(nobody|no one|ingen) (is|er) (sick|syg|syge|hurt|ill|kommet til skade)',
   // Long-standing: a condition lived with, not an event now.
   '(on and off|off and on|for years|i årevis|i mange år|i flere år|gennem flere år|diagnosed with|diagnosed as|diagnosticeret med|har fået diagnosen)',
   '(was|were|blev) (convicted|dømt)',
@@ -1617,6 +1628,7 @@ export const HYPOTHETICAL: readonly string[] = [
   '(if|hvis) (a child|a student|a pupil|a resident|a guest|a customer|en elev|en borger|en beboer|en gæst|en kunde) ... (has|gets|har|får|writes|skriver|tells|siger)',
   '(procedure|procedures|policy|retningslinjer|handleplan|protocol) (if|when|hvis|når)',
   '(plan|planen|plans) for hvad (vi|man|de) (gør|skal gøre) (hvis|når)',
+  '(hvis|if) (mit|min|my|hans|hendes|his|her) (blodsukker|blood sugar) (bliver|gets|is|falder|drops|goes)',
   '(before it happens|in case (she|he|it|they|someone)? ever|i tilfælde af at|hvis det nogensinde|want to be prepared|vil gerne være forberedt|være forberedt)',
   'hvilket nummer ringer man (til)? hvis|når',
   'what (do|should) you do if|when',
@@ -1667,6 +1679,7 @@ export const STILL_HAPPENING: readonly string[] = [
   '(siden i går|since yesterday|since last night)',
   'pludselig|suddenly',
   '(not a joke|no joke|ikke for sjov|ikke en joke|ikke sjov|det er ikke for sjov|for real)',
+  '(on his way|on her way|on their way|on the way|er på vej|han er på vej|hun er på vej|de er på vej)',
   '(gemmer|gemte) (sig|os|mig)',
   'hiding|hides',
   '(is|er) (really|very|helt|meget)? (limp|slap|floppy|sløv|bleg|pale|blå|blue|kold|cold)',

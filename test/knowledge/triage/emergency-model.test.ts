@@ -178,7 +178,10 @@ describe('the start-up cache of trained models', () => {
  * false alarms 2.0%. Two more, on arrival with that in place: recall 100% and 99.0%, false alarms 7.0% and
  * 13.0% (someone rattling the terrace door's handle with a torch missed; "min gasregning er eksploderet",
  * a horror game's burning house, a short story read aloud, data on overdoses alarmed). Worked in: the
- * fourteen sets (1398 + 1398 after duplicates), recall 100%, false alarms 1.9%.
+ * fourteen sets (1398 + 1398 after duplicates), recall 100%, false alarms 1.9%. Another, on arrival:
+ * recall 98.0%, false alarms 13.0% (a man "on his way over now" who said he would kill her and the kids,
+ * read as over because of "over now", and a neighbour on the balcony edge shouting that he will jump, were
+ * missed). Worked in: 1498 + 1498, recall 100%, false alarms 1.9%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

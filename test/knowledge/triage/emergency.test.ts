@@ -122,6 +122,12 @@ describe('detectEmergency', () => {
     expect(detectEmergency('Min gasregning er eksploderet!! 4000 kr for et kvartal', 'da').emergency).toBe(false);
   });
 
+  test('someone on his way over is happening now, whatever else says "over now"', () => {
+    expect(detectEmergency("He said if I leave he'll kill me and the kids. He's on his way over now, he just texted me", 'en').emergency).toBe(true);
+    expect(detectEmergency('Min nabo står ude på altankanten og råber at han vil springe. Vi bor på 8. sal', 'da').emergency).toBe(true);
+    expect(detectEmergency('Min far på 84 falder tit, heldigvis uden at komme til skade. Kan han få et nødkaldearmbånd?', 'da').emergency).toBe(false);
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
