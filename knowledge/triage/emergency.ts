@@ -1197,7 +1197,12 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(før|inden|before) (nogen|someone|somebody|et barn|a child|en|one) (bliver|gets|is|kommer)? (kørt ned|run over|killed|dræbt|slået ihjel|til skade)',
   '(prop|fake|toy|legetøjs|rekvisit|teater|theatre|theater|stage) (gun|guns|pistol|pistols|blood|blod|knife|kniv|gevær|våben|weapon|weapons)',
   '(violent|voldelige|voldelig) (video|computer)? (games|game|spil|computerspil|film|movies|films)',
-  '(battery|batteriet|batteri) (is|er)? (dying|dead|død|dødt|flat)',
+  '(battery|batteriet|batteri|project|projekt|projektet|laptop|phone|plant|plants|car|computer|business) (is|er)? (dying|dead|død|dødt|flat)',
+  '(hvad er|what are) (tegnene|the signs|symptomerne|the symptoms) (på|of) (en|et|a)? (blodprop|hjertestop|hjerteanfald|slagtilfælde|stroke|heart attack|a stroke|a heart attack)',
+  '(dækker|covers|cover|dækning|coverage) (af|for|of)? (brand|fire|vandskade|tyveri|indbrud|storm)',
+  '(for|med|til|with|for the) (døende|dying)',
+  'tage livet af mig (at|med at) (vente|ringe|skrive|læse|sidde|høre)',
+  '(livsfarligt|livsfarlig|livsfarlige) (glat|glatte|isglat|isglatte)',
   '(gas smell|gaslugt|gas) ... (biogas*|renseanlæg*|gylle*|farm|svinestald*|plant|anlægget)',
   '(bonfire|bål|bålet|afbrænding|brænder affald|allotment|allotments|kolonihave*) ... (smoke|røg|røgen)',
   '(smoke|røg|røgen) ... (bonfire|bål|bålet|afbrænding|allotment|allotments|kolonihave*)',
@@ -1294,7 +1299,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slået igennem',
   'slår|slog fejl',
   'eksplosion|eksplosiv i|af priser|priserne|huslejen|regningen|udgifterne|stigning',
-  'røg|røgen|smoke ... brændeovn*|skorsten*|pejs*|grill*|cigaret*|rygning|ryger|ryge|chimney|woodburner|barbecue|bbq|cigarette*|smoking|smoker',
+  'røg|røgen|smoke ... brændeovn*|skorsten*|pejs*|grill*|stove|stoves|cigaret*|rygning|ryger|ryge|chimney|woodburner|barbecue|bbq|cigarette*|smoking|smoker',
   'træ|træet|træer|hegnet|skuret|muren|pælen|lygtepælen|skiltet|stilladset|containeren ... faldet|faldt|væltet om',
   'tale|taler ordentligt|godt|tydeligt ... dansk|engelsk|sproget',
   'efter|siden en|et|sin|sit|hans|hendes|min blodprop|slagtilfælde|hjerneblødning|hjerteanfald|hjertestop|apopleksi|overdosis',
@@ -1530,6 +1535,8 @@ export const AFTER_THE_FACT: readonly string[] = [
   'læste|læst|read (at|om|that|about|in|i|på)',
   // The fire is out and the family needs a home; the deceased's papers and things.
   '(genhuset|genhuses|genhusning*|genhuse|rehoused|rehousing)',
+  '(indboforsikring*|husforsikring*|brandforsikring*|ulykkesforsikring*|livsforsikring*|bilforsikring*)',
+  '(har|has|have|had) (tidligere|previously) (forsøgt|prøvet|tried|attempted)',
   '(ifølge|according to) (stiften|avisen|politiet|the news|the paper|nyhederne|tv2|dr)',
   '(nobody|no one|ingen) (is|er) (sick|syg|syge|hurt|ill|kommet til skade)',
   // Long-standing: a condition lived with, not an event now.
@@ -1608,6 +1615,7 @@ export const WELL_NOW: readonly string[] = [
   '(har det|er) (godt|fint|fin|ok|okay|oké) (nu|igen|i dag)',
   '(doing fine|doing well|recovering|recovered|on the mend)',
   '(feel|feeling|føler mig) (fine|good|well|better|okay|ok|godt|fint|bedre) (now|today|these days|nu|i dag|igen)',
+  '(er|is) (i behandling|in treatment|getting treatment|getting help|får hjælp) (nu|now)?',
 ];
 
 /**
@@ -1629,6 +1637,7 @@ export const HYPOTHETICAL: readonly string[] = [
   '(procedure|procedures|policy|retningslinjer|handleplan|protocol) (if|when|hvis|når)',
   '(plan|planen|plans) for hvad (vi|man|de) (gør|skal gøre) (hvis|når)',
   '(hvis|if) (mit|min|my|hans|hendes|his|her) (blodsukker|blood sugar) (bliver|gets|is|falder|drops|goes)',
+  '(hvis det skulle ske|if it should happen|should it happen|hvis det sker en dag|if it happens one day)',
   '(before it happens|in case (she|he|it|they|someone)? ever|i tilfælde af at|hvis det nogensinde|want to be prepared|vil gerne være forberedt|være forberedt)',
   'hvilket nummer ringer man (til)? hvis|når',
   'what (do|should) you do if|when',
@@ -1680,6 +1689,8 @@ export const STILL_HAPPENING: readonly string[] = [
   'pludselig|suddenly',
   '(not a joke|no joke|ikke for sjov|ikke en joke|ikke sjov|det er ikke for sjov|for real)',
   '(on his way|on her way|on their way|on the way|er på vej|han er på vej|hun er på vej|de er på vej)',
+  '(nu|now) (begynder|starter|starting|begins|its starting|it is starting)',
+  '(det samme|the same) (igen|again)',
   '(gemmer|gemte) (sig|os|mig)',
   'hiding|hides',
   '(is|er) (really|very|helt|meget)? (limp|slap|floppy|sløv|bleg|pale|blå|blue|kold|cold)',

@@ -181,7 +181,9 @@ describe('the start-up cache of trained models', () => {
  * fourteen sets (1398 + 1398 after duplicates), recall 100%, false alarms 1.9%. Another, on arrival:
  * recall 98.0%, false alarms 13.0% (a man "on his way over now" who said he would kill her and the kids,
  * read as over because of "over now", and a neighbour on the balcony edge shouting that he will jump, were
- * missed). Worked in: 1498 + 1498, recall 100%, false alarms 1.9%.
+ * missed). Worked in: 1498 + 1498, recall 100%, false alarms 1.9%. The last, on arrival with all of that
+ * in place: recall 99.0%, false alarms 14.0% (an anaphylaxis "last year" that "now begins again", with
+ * the EpiPen used and the tongue swelling, missed). Worked in: 1598 + 1598, recall 100%, false alarms 2.1%.
  */
 describe('triage on the emergency development set the model does not learn from', () => {
   const loaded = loadKnowledgeBase();

@@ -128,6 +128,12 @@ describe('detectEmergency', () => {
     expect(detectEmergency('Min far på 84 falder tit, heldigvis uden at komme til skade. Kan han få et nødkaldearmbånd?', 'da').emergency).toBe(false);
   });
 
+  test('a past event that "begins again now" is happening; "tidligere" alone says nothing of time', () => {
+    expect(detectEmergency('jeg fik et allergisk chok sidste år og nu begynder det samme igen, min epipen er brugt og tungen hæver', 'da').emergency).toBe(true);
+    expect(detectEmergency('En tidligere borger står i receptionen med en kniv og råber at han vil stikke sin sagsbehandler', 'da').emergency).toBe(true);
+    expect(detectEmergency('Min bror har tidligere forsøgt selvmord, han er i behandling nu. Har kommunen et pårørendekursus?', 'da').emergency).toBe(false);
+  });
+
   test('a laughing face makes a threat a joke, as "haha" does', () => {
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog 😂', 'da').emergency).toBe(false);
     expect(detectEmergency('min far slår mig ihjel når han ser min karakterbog', 'da').emergency).toBe(true);
