@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { commandNames } from './command-files.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['bot', 'dialogs', 'knowledge'];
@@ -40,11 +41,7 @@ export function stamp(esbuildVersion, root = ROOT) {
 
 /** The entry: main() and one lazy loader per command, so a command's code (and packages) load only when it runs. */
 function entrySource() {
-  const names = readdirSync(COMMANDS_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-    .map((f) => f.slice(0, -3))
-    .sort();
-  const loaders = names.map((n) => `  ${JSON.stringify(n)}: () => import(${JSON.stringify(join(COMMANDS_DIR, `${n}.ts`))}),`);
+  const loaders = commandNames(COMMANDS_DIR).map((n) => `  ${JSON.stringify(n)}: () => import(${JSON.stringify(join(COMMANDS_DIR, `${n}.ts`))}),`);
   return `export { main } from ${JSON.stringify(join(ROOT, 'bot', 'cli', 'main.ts'))};\nexport const commands = {\n${loaders.join('\n')}\n};\n`;
 }
 

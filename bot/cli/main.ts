@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { commandNames } from './command-files.mjs';
 import { UsageError, writeLine, type CliIo, type Command } from './io';
 
 /**
@@ -16,14 +16,9 @@ export type CommandLoaders = Readonly<Record<string, () => Promise<unknown>>>;
 
 const COMMANDS_DIR = new URL('./commands/', import.meta.url);
 
-/** One loader per `commands/<name>.ts` (files starting with `_` are helpers, not commands). */
+/** One loader per command file (command-files.mjs). */
 export function commandFiles(): CommandLoaders {
-  const loaders: Record<string, () => Promise<unknown>> = {};
-  for (const file of readdirSync(COMMANDS_DIR)) {
-    if (!file.endsWith('.ts') || file.startsWith('_')) continue;
-    loaders[file.slice(0, -3)] = () => import(new URL(file, COMMANDS_DIR).href);
-  }
-  return loaders;
+  return Object.fromEntries(commandNames(COMMANDS_DIR).map((name) => [name, () => import(new URL(`${name}.ts`, COMMANDS_DIR).href)]));
 }
 
 async function load(commands: CommandLoaders, name: string): Promise<CommandModule> {

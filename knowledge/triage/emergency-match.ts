@@ -311,7 +311,7 @@ export interface EmergencyReading {
   readonly categories: EmergencyCategory[];
   /** The lexicon patterns that matched, for tests and for agents: never the citizen's words. */
   readonly matched: string[];
-  /** Told after the fact ("sidste år", "i går") and not still happening: a report, not an alarm. */
+  /** Told after the fact ("sidste år") or well again (WELL_NOW), and not still happening: a report, not an alarm. */
   readonly reported: boolean;
   /** An idiom with a danger word was masked ("jeg dør af grin", "killer deal"). */
   readonly idiom: boolean;
