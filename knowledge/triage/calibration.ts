@@ -71,6 +71,13 @@ export interface Calibration {
    * of still alarms.
    */
   readonly emergencyModelIdiomThreshold: number;
+  /**
+   * The model stands a lexicon alarm down when the message's words speak this strongly against an
+   * emergency (EmergencyModel.evidence, log-odds)...
+   */
+  readonly emergencyVetoEvidence: number;
+  /** ...and only in a message of at least this many words: a bare danger phrase is never stood down. */
+  readonly emergencyVetoMinWords: number;
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
@@ -93,4 +100,6 @@ export const DEFAULT_CALIBRATION: Calibration = {
   termOnce: true,
   emergencyModelThreshold: 0.7,
   emergencyModelIdiomThreshold: 0.99,
+  emergencyVetoEvidence: -3,
+  emergencyVetoMinWords: 6,
 };

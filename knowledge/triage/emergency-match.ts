@@ -321,6 +321,11 @@ export interface EmergencyReading {
   readonly signs: EmergencyCategory[];
   /** The message names a child (outside a masked idiom). */
   readonly child: boolean;
+  /**
+   * The message's own words that the danger phrases matched (folded), so that the model can weigh the
+   * company they keep apart from the phrase itself (triage.ts). The citizen's words: never logged.
+   */
+  readonly dangerWords: string[];
 }
 
 const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
@@ -365,6 +370,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   // Two weak signs must be two places in the message: "orker ikke mere" is one sign, though three weak
   // phrases ("orker ikke", "orker ikke mere", "ikke ... mere") read it.
   const weakAt = t.map(() => false);
+  const dangerAt = new Set<number>();
   for (const pattern of patterns) {
     const phrase = pattern.phrase as EmergencyPhrase;
     if (found.has(phrase) || (told && (phrase.category !== 'crisis' || recovered))) continue;
@@ -372,6 +378,7 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
     if (!at) continue;
     if (phrase.weak && at.some((i) => weakAt[i])) continue;
     found.add(phrase);
+    for (const i of at) dangerAt.add(i);
     matched.push(phrase.pattern);
     categories.add(phrase.category);
     if (phrase.weak) {
@@ -392,7 +399,8 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const signs = ORDER.filter((c) => categories.has(c));
   const child = t.some((token, i) => !masked[i] && CHILD.has(token));
   const calm = candidates(keys, CALM_BY_SLOT).some((p) => find(p, hits, none));
-  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child };
+  const dangerWords = t.filter((_, i) => dangerAt.has(i));
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords };
   if (child) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child };
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child, dangerWords };
 }

@@ -5,8 +5,8 @@ import { positionedTokens, type ResolvedToken } from './analyzer';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { commonRanks, commonWeight } from './common-words';
 import { redactCpr } from './cpr';
-import { detectEmergency } from './emergency-match';
-import { emergencyModelFor, type EmergencyModel } from './emergency-model';
+import { detectEmergency, type EmergencyReading } from './emergency-match';
+import { emergencyModelFor, wordCount, type EmergencyModel } from './emergency-model';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexOptions, type TriageIndex } from './index-build';
 import { detectIntent } from './intent';
 import { ROUTING_WEAK } from './intent-words';
@@ -109,7 +109,11 @@ export class Triage {
    */
   #emergency(text: string, lang: 'da' | 'en'): { emergency: boolean; categories: TriageResult['emergencyCategories'] } {
     const lexicon = detectEmergency(text, lang);
-    if (lexicon.emergency || this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
+    if (this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
+    if (lexicon.emergency) {
+      if (this.#standsDown(text, lexicon)) return { emergency: false, categories: [] };
+      return { emergency: true, categories: lexicon.categories };
+    }
     // What the lexicon knows is told after the fact, or said not to be dangerous, the model does not
     // overrule; an idiom it discounts.
     if (lexicon.reported || lexicon.calm) return { emergency: false, categories: [] };
@@ -119,6 +123,27 @@ export class Triage {
     if (lexicon.child) categories.add('child');
     if (categories.size === 0) categories.add('general');
     return { emergency: true, categories: [...categories] };
+  }
+
+  /**
+   * A lexicon alarm the model stands down: the danger phrase sits among words the model learned from hard
+   * negatives (a course, a policy, a story, a year ago) so strongly that their evidence is below
+   * `emergencyVetoEvidence`. Never for thoughts of suicide or self-harm (their phrases are also the
+   * words of hypotheticals and insurance questions: "no one would care if I died"), never for a short
+   * message, where a bare danger phrase has no company to be judged by.
+   */
+  #standsDown(text: string, lexicon: EmergencyReading): boolean {
+    const model = this.#emergencyModel;
+    if (model === null) return false;
+    if (lexicon.categories.includes('crisis') || lexicon.signs.includes('crisis')) return false;
+    if (wordCount(text) < this.#calibration.emergencyVetoMinWords) return false;
+    // The company the danger phrase keeps must speak against it, not the phrase itself: the model has
+    // learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet either may be
+    // the whole of a real alarm.
+    const evidence = model.evidence(text);
+    const company = evidence - model.evidence(lexicon.dangerWords.join(' '));
+    const bar = this.#calibration.emergencyVetoEvidence;
+    return evidence < bar && company < bar;
   }
 
   classify(text: string, now: DateTime): TriageResult {

@@ -6,6 +6,9 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { loadKnowledgeBase } from '../../../knowledge/kb';
 import { Triage } from '../../../knowledge/triage';
+import { DEFAULT_CALIBRATION } from '../../../knowledge/triage/calibration';
+import { EMERGENCY_PHRASES, ENGLISH_ONLY } from '../../../knowledge/triage/emergency';
+import { detectEmergency, expand } from '../../../knowledge/triage/emergency-match';
 import { emergencyFeatures, EmergencyModel, emergencyModelFor, loadEmergencyExamples } from '../../../knowledge/triage/emergency-model';
 
 describe('emergencyFeatures', () => {
@@ -149,57 +152,80 @@ describe('the start-up cache of trained models', () => {
 });
 
 /**
- * test/eval/emergency-dev.jsonl: two acceptance-style sets written apart by two hands, per the label rules
- * only, 100 + 100 each. Measured once on arrival: the first recall 98.0%, false alarms 8.0% (a farewell
- * with "you won't need to process my application" and a pupil afraid to go home to a stepdad who hurts
- * her were missed); the second, with the lexicon grown from the first, recall 99.0%, false alarms 10.0%
- * (a pupil whose dad will "finish the job" missed). The lexicon was then extended from both; the model
- * never learns from them (they are not in knowledge/data/emergency/, where adding the first raised
- * dev5's ordinary alarms to 4.9%). After: recall 100%, false alarms 1.5%. Two more such sets, written
- * by two more hands and measured once on arrival with all of the above in place: recall 100% and 98.0%,
- * false alarms 14.0% and 11.0% (an old man on a 9th-floor balcony "thinking of jumping" after his wife
- * died, and a household with headaches since a new gas water heater whose roommate "just now" fainted,
- * were missed). Worked in the same way; the four sets together (400 + 400): recall 100%, false alarms 2.3%.
- * Four more (800 + 800 in all), measured once on arrival: recall 98.0% and 100%, false alarms 17.0% and
- * 9.0% (a son whose febrile seizure had not stopped after five minutes, and "why apply for anything when
- * I won't be here tomorrow anyway, I've decided" missed); then, with the lexicon grown from those two,
- * 99.0% and 100%, 14.0% and 12.0% (a mother who has "falt om" and "svare ikke" missed). The false alarms
- * were topic talk (courses, posters, statistics, procedures "if a child has a seizure"), figures of speech
- * ("jeg snart eksploderer", "nearly had a heart attack at the parking fine") and suicidal thoughts of
- * years ago from someone well today. Worked in the same way: recall 100%, false alarms 2.3%.
- * Two more, measured once on arrival with all of that in place: recall 100% and 99.0%, false alarms 10.0%
- * and 20.0% (a capsized kayaker clinging to his kayak missed; epilepsy as a condition, "den her
- * parkeringsbøde slår mig ihjel", a fire brigade called out for burnt toast, procedures "if a child has an
- * allergic reaction" alarmed). Worked in: the ten sets (1000 + 999), recall 100%, false alarms 2.1%.
- * Two more, measured once on arrival with all of that in place: recall 99.0% and 99.0%, false alarms
- * 15.0% and 13.0% (a boy held down and "tævet" by five others, and a friend "seizing" after ket and MDMA
- * told with "lol not a joke", missed; first-aid courses, chronic conditions, "slår mig nok ihjel en dag"
- * of smoking, a prop gun, bonfire smoke alarmed). Worked in: the twelve sets (1200 + 1199), recall 100%,
- * false alarms 2.0%. Two more, on arrival with that in place: recall 100% and 99.0%, false alarms 7.0% and
- * 13.0% (someone rattling the terrace door's handle with a torch missed; "min gasregning er eksploderet",
- * a horror game's burning house, a short story read aloud, data on overdoses alarmed). Worked in: the
- * fourteen sets (1398 + 1398 after duplicates), recall 100%, false alarms 1.9%. Another, on arrival:
- * recall 98.0%, false alarms 13.0% (a man "on his way over now" who said he would kill her and the kids,
- * read as over because of "over now", and a neighbour on the balcony edge shouting that he will jump, were
- * missed). Worked in: 1498 + 1498, recall 100%, false alarms 1.9%. The last, on arrival with all of that
- * in place: recall 99.0%, false alarms 14.0% (an anaphylaxis "last year" that "now begins again", with
- * the EpiPen used and the tongue swelling, missed). Worked in: 1598 + 1598, recall 100%, false alarms 2.1%.
+ * The model's second opinion on a lexicon alarm (Triage, `#standsDown`). Measured before it was switched on,
+ * on the acceptance sets as they arrived (knowledge/data/emergency/acceptance-sets.jsonl, sixteen sets of
+ * 100 + 100 written per the label rules only): for each set, the alarms the code of its day raised on
+ * arrival, and a model trained only on the sets that came before it. Of 1485 emergencies caught on arrival,
+ * the second opinion would have stood down none; of 192 false alarms, 121 (the sets' false alarms from
+ * 10-15% to 3-7%). Before that, the model had not learned from those sets, and a veto on its probability
+ * alone was rejected: a bare "need an ambulance" or "kommet alvorligt til skade" scores under 0.01, as the
+ * model learns such phrases mostly from hard negatives. Hence evidence, not probability: what the words say
+ * apart from the prior, in the phrase's company as well as in all, and never for a crisis or a short message.
  */
-describe('triage on the emergency development set the model does not learn from', () => {
+describe("the model's second opinion on a lexicon alarm", () => {
   const loaded = loadKnowledgeBase();
   if (!loaded.ok) throw new Error('the knowledge base does not load');
   const triage = Triage.build(loaded.kb);
+  const model = emergencyModelFor(loaded.kb.list());
   const at = DateTime.fromISO('2026-12-06T10:00:00', { zone: 'Europe/Copenhagen' });
-  const rows = readJsonl(fileURLToPath(new URL('../../eval/emergency-dev.jsonl', import.meta.url)));
+  const bar = DEFAULT_CALIBRATION.emergencyVetoEvidence;
+  const company = (text: string): number => model.evidence(text) - model.evidence(detectEmergency(text).dangerWords.join(' '));
 
-  test('every emergency raises the alarm', () => {
-    const missed = rows.filter((r) => r.emergency && !triage.classify(r.text, at).emergency).map((r) => r.text);
-    expect(missed).toEqual([]);
+  test('stands down a danger phrase among words of courses and equipment', () => {
+    for (const text of [
+      'Jeg skal holde førstehjælpskursus for forældrene i vores grundejerforening og vil gerne have materiale om kvælning og allergisk chok',
+      'kan man få tilskud til en røgalarm der også måler kulilte til min mors lejlighed',
+    ]) {
+      expect(detectEmergency(text).emergency, text).toBe(true);
+      expect(triage.classify(text, at).emergency, text).toBe(false);
+    }
   });
 
-  test('at most 3% of its hard negatives raise the alarm', () => {
-    const negatives = rows.filter((r) => !r.emergency);
-    expect(negatives.filter((r) => triage.classify(r.text, at).emergency).length / negatives.length).toBeLessThanOrEqual(0.03);
+  test('never stands down thoughts of suicide, however everyday their company', () => {
+    const text = 'my landlord says the heating form is due and honestly no one would care if i died';
+    expect(model.evidence(text)).toBeLessThan(bar);
+    expect(company(text)).toBeLessThan(bar);
+    expect(triage.classify(text, at).emergency).toBe(true);
+  });
+
+  test('never stands down a short message, where the prior and the phrase are all there is', () => {
+    expect(model.evidence('this is an emergency')).toBeLessThan(bar);
+    expect(triage.classify('this is an emergency', at).emergency).toBe(true);
+  });
+
+  test("judges the phrase's company, not the phrase: a phrase learned from hard negatives still alarms", () => {
+    const text = 'jeg tror min nabo er kommet til skade, hvad gør jeg';
+    expect(model.evidence(text)).toBeLessThan(bar);
+    expect(company(text)).toBeGreaterThanOrEqual(bar);
+    expect(triage.classify(text, at).emergency).toBe(true);
+  });
+
+  test('every danger phrase of the lexicon, bare and in six everyday frames, alarms through triage wherever the lexicon reads it', () => {
+    const frames = [
+      '{}',
+      'hjælp min mand {} lige nu',
+      'jeg tror min nabo er {}, hvad gør jeg',
+      'please help my friend {} what do i do',
+      'skriver fordi {} og jeg ved ikke hvem jeg skal ringe til',
+      'hej jeg har et spørgsmål om min ansøgning, men {}',
+      'min datter siger at {}, hvad gør vi',
+    ];
+    const phrases = new Set<string>();
+    for (const p of [...EMERGENCY_PHRASES, ...ENGLISH_ONLY].filter((x) => !x.weak)) {
+      for (const x of expand(p.pattern)) phrases.add(x.split(/\s+/).filter((w) => w !== '...').map((w) => (w.split('|')[0] as string).replace(/\*$/, '')).join(' '));
+    }
+    const stoodDown: string[] = [];
+    let read = 0;
+    for (const phrase of phrases) {
+      for (const frame of frames) {
+        const text = frame.replace('{}', phrase);
+        if (!detectEmergency(text).emergency) continue;
+        read += 1;
+        if (!triage.classify(text, at).emergency) stoodDown.push(text);
+      }
+    }
+    expect(read).toBeGreaterThan(20000);
+    expect(stoodDown).toEqual([]);
   });
 });
 

@@ -42,6 +42,16 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  * - ninth-set.jsonl: a cross-section of a year's messages, 120 + 120, measured on arrival with everything
  *   above in place: recall 98.3%, false alarms 14.2% (lexicon alone 81.7%, 12.5%). Extended from it:
  *   82.5% and 1.7% alone.
+ * - acceptance-sets.jsonl (once test/eval/emergency-dev.jsonl, a set the model did not learn from): sixteen
+ *   acceptance-style sets of 100 + 100, each written by a hand that saw only the label rules, each measured
+ *   once on arrival with everything before it in place, then worked into the lexicon. On arrival (recall,
+ *   false alarms): 98/8, 99/10, 100/14, 98/11, 98/17, 100/9, 99/14, 100/12, 100/10, 99/20, 99/15, 99/13,
+ *   100/7, 99/13, 98/13, 99/14 (%). Misses were farewells told through an errand ("i får ikke brug for at
+ *   behandle min ansøgning"), a febrile seizure that would not stop, a capsized kayaker, someone rattling
+ *   a terrace door's handle; false alarms were topic talk (courses, posters, statistics, procedures),
+ *   figures of speech and crises of years ago from someone well today. Triage caught every emergency in
+ *   them with 2.1% false alarms (lexicon alone 89.8%, 1.9%) before the model learned from them; since it
+ *   does, the model also stands down lexicon alarms whose company speaks against them (emergency-model.test.ts).
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -57,6 +67,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
+  { file: 'acceptance-sets.jsonl', positives: 1590, negatives: 1590, recall: 0.89, falseAlarms: 0.02 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
