@@ -71,6 +71,8 @@ export interface Calibration {
    * of still alarms.
    */
   readonly emergencyModelIdiomThreshold: number;
+  /** ...and from this one when the lexicon read the danger as told after the fact (AFTER_THE_FACT, WELL_NOW). */
+  readonly emergencyModelReportedThreshold: number;
   /**
    * The model stands a lexicon alarm down when the message's words speak this strongly against an
    * emergency (EmergencyModel.evidence, log-odds)...
@@ -98,8 +100,9 @@ export const DEFAULT_CALIBRATION: Calibration = {
   mentionWeight: 0.3,
   commonFloor: 0.4,
   termOnce: true,
-  emergencyModelThreshold: 0.7,
-  emergencyModelIdiomThreshold: 0.99,
-  emergencyVetoEvidence: -3,
+  emergencyModelThreshold: 0.6,
+  emergencyModelIdiomThreshold: 0.95,
+  emergencyModelReportedThreshold: 0.9,
+  emergencyVetoEvidence: -4,
   emergencyVetoMinWords: 6,
 };

@@ -326,7 +326,12 @@ export interface EmergencyReading {
    * company they keep apart from the phrase itself (triage.ts). The citizen's words: never logged.
    */
   readonly dangerWords: string[];
+  /** The words within NEIGHBOURHOOD of the danger words, those included: the phrase's near company. */
+  readonly dangerNeighbourhood: string[];
 }
+
+/** How many words either side of the danger phrase are its near company (dangerNeighbourhood). */
+const NEIGHBOURHOOD = 6;
 
 const ORDER: readonly EmergencyCategory[] = ['child', 'crisis', 'environment', 'general'];
 
@@ -400,7 +405,9 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const child = t.some((token, i) => !masked[i] && CHILD.has(token));
   const calm = candidates(keys, CALM_BY_SLOT).some((p) => find(p, hits, none));
   const dangerWords = t.filter((_, i) => dangerAt.has(i));
-  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords };
+  const positions = [...dangerAt];
+  const dangerNeighbourhood = positions.length === 0 ? [] : t.slice(Math.max(0, Math.min(...positions) - NEIGHBOURHOOD), Math.max(...positions) + NEIGHBOURHOOD + 1);
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood };
   if (child) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child, dangerWords };
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood };
 }

@@ -114,10 +114,16 @@ export class Triage {
       if (this.#standsDown(text, lexicon)) return { emergency: false, categories: [] };
       return { emergency: true, categories: lexicon.categories };
     }
-    // What the lexicon knows is told after the fact, or said not to be dangerous, the model does not
-    // overrule; an idiom it discounts.
-    if (lexicon.reported || lexicon.calm) return { emergency: false, categories: [] };
-    const threshold = lexicon.idiom ? this.#calibration.emergencyModelIdiomThreshold : this.#calibration.emergencyModelThreshold;
+    // What the writer says is not dangerous the model does not overrule; what the lexicon reads as told
+    // after the fact, or hidden in an idiom, only when it is all but sure ("last time I saw her she was
+    // in the water" has a time gone by in it, and is no report).
+    if (lexicon.calm) return { emergency: false, categories: [] };
+    const c = this.#calibration;
+    const threshold = Math.max(
+      c.emergencyModelThreshold,
+      lexicon.idiom ? c.emergencyModelIdiomThreshold : 0,
+      lexicon.reported ? c.emergencyModelReportedThreshold : 0,
+    );
     if (this.#emergencyModel.probability(text) < threshold) return { emergency: false, categories: [] };
     const categories = new Set(lexicon.signs);
     if (lexicon.child) categories.add('child');
@@ -136,14 +142,19 @@ export class Triage {
     const model = this.#emergencyModel;
     if (model === null) return false;
     if (lexicon.categories.includes('crisis') || lexicon.signs.includes('crisis')) return false;
+    // Two danger phrases ("unresponsive", "blue lips") are a situation, not a word in passing.
+    if (lexicon.matched.length > 1) return false;
     if (wordCount(text) < this.#calibration.emergencyVetoMinWords) return false;
     // The company the danger phrase keeps must speak against it, not the phrase itself: the model has
     // learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet either may be
     // the whole of a real alarm.
+    // And the near company too (six words either side): an errand glued to a real emergency ("hvornår
+    // tømmes skraldespanden ... han trækker ikke vejret") makes the whole message look ordinary, not the
+    // words around the danger.
+    const phrase = model.evidence(lexicon.dangerWords.join(' '));
     const evidence = model.evidence(text);
-    const company = evidence - model.evidence(lexicon.dangerWords.join(' '));
     const bar = this.#calibration.emergencyVetoEvidence;
-    return evidence < bar && company < bar;
+    return evidence < bar && evidence - phrase < bar && model.evidence(lexicon.dangerNeighbourhood.join(' ')) - phrase < bar;
   }
 
   classify(text: string, now: DateTime): TriageResult {

@@ -152,15 +152,19 @@ describe('the start-up cache of trained models', () => {
 });
 
 /**
- * The model's second opinion on a lexicon alarm (Triage, `#standsDown`). Measured before it was switched on,
- * on the acceptance sets as they arrived (knowledge/data/emergency/acceptance-sets.jsonl, sixteen sets of
- * 100 + 100 written per the label rules only): for each set, the alarms the code of its day raised on
- * arrival, and a model trained only on the sets that came before it. Of 1485 emergencies caught on arrival,
- * the second opinion would have stood down none; of 192 false alarms, 121 (the sets' false alarms from
- * 10-15% to 3-7%). Before that, the model had not learned from those sets, and a veto on its probability
- * alone was rejected: a bare "need an ambulance" or "kommet alvorligt til skade" scores under 0.01, as the
- * model learns such phrases mostly from hard negatives. Hence evidence, not probability: what the words say
- * apart from the prior, in the phrase's company as well as in all, and never for a crisis or a short message.
+ * The model's second opinion on a lexicon alarm (Triage, `#standsDown`): a lone, non-crisis danger phrase in
+ * a message of six words or more is stood down when the model's evidence (its weights without the prior)
+ * is below -4 for the whole message, for the message apart from the phrase, and for the six words either
+ * side of the phrase. Measured before it was switched on, on the twenty acceptance sets
+ * (knowledge/data/emergency/acceptance-sets.jsonl): on the first sixteen's alarms as they arrived, with a
+ * model trained only on the sets before each and today's lexicon telling where the danger words are
+ * (the whole message where it finds none), 0 of 1485 caught emergencies stood down and 110 of 192 false
+ * alarms; on the last four, which today's lexicon had not seen either, 8 of its 29 false alarms and none
+ * of its 343 caught emergencies. A first version without the near-company and lone-phrase conditions
+ * stood down more (121 of 192) but also real emergencies glued to an errand ("I'd like to complain about
+ * Borgerservice ... han trækker ikke vejret"): the model learns errand words as ordinary, so an errand
+ * can outweigh a danger it sits next to. A veto on probability alone was rejected earlier: a bare "need
+ * an ambulance" scores under 0.01, as the model learns such phrases mostly from hard negatives.
  */
 describe("the model's second opinion on a lexicon alarm", () => {
   const loaded = loadKnowledgeBase();
@@ -171,10 +175,10 @@ describe("the model's second opinion on a lexicon alarm", () => {
   const bar = DEFAULT_CALIBRATION.emergencyVetoEvidence;
   const company = (text: string): number => model.evidence(text) - model.evidence(detectEmergency(text).dangerWords.join(' '));
 
-  test('stands down a danger phrase among words of courses and equipment', () => {
+  test('stands down a lone danger phrase whose company, near and far, is an everyday errand', () => {
     for (const text of [
-      'Jeg skal holde førstehjælpskursus for forældrene i vores grundejerforening og vil gerne have materiale om kvælning og allergisk chok',
-      'kan man få tilskud til en røgalarm der også måler kulilte til min mors lejlighed',
+      'my car was towed from my own parking spot and I need it for work tomorrow, this is an emergency!! where is it',
+      'min bil er blevet fjernet fra min egen p-plads og jeg skal bruge den på arbejde i morgen, det er en nødsituation!! hvor henter jeg den',
     ]) {
       expect(detectEmergency(text).emergency, text).toBe(true);
       expect(triage.classify(text, at).emergency, text).toBe(false);
@@ -194,10 +198,49 @@ describe("the model's second opinion on a lexicon alarm", () => {
   });
 
   test("judges the phrase's company, not the phrase: a phrase learned from hard negatives still alarms", () => {
-    const text = 'jeg tror min nabo er kommet til skade, hvad gør jeg';
+    const text = 'this is an emergency and I do not know who to call';
     expect(model.evidence(text)).toBeLessThan(bar);
     expect(company(text)).toBeGreaterThanOrEqual(bar);
     expect(triage.classify(text, at).emergency).toBe(true);
+  });
+
+  test('never stands down two danger phrases: a situation, not a word in passing', () => {
+    const text = 'vores skraldespand er ikke tømt og min nabo ligger bevidstløs og trækker ikke vejret';
+    expect(detectEmergency(text).matched.length).toBeGreaterThan(1);
+    expect(triage.classify(text, at).emergency).toBe(true);
+  });
+
+  test('an emergency told next to an errand still alarms', () => {
+    for (const text of [
+      'Hvornår tømmes skraldespanden? Og der er brand',
+      'kan jeg få hjælp til min boligstøtte ansøgning, min kæreste truer mig',
+      'hvad koster en p-licens i midtbyen, min mor har fået et slagtilfælde',
+      'how do i renew my health card, my son swallowed a battery',
+      'kan jeg søge om friplads i vuggestuen, min mand har kvalt mig',
+      'jeg skal have nyt pas og min far har brystsmerter',
+      'jeg skal flytte og have nyt sygesikringskort, og så slår han mig',
+      'i need help with my mitid login, my dad collapsed',
+    ]) {
+      expect(triage.classify(text, at).emergency, text).toBe(true);
+    }
+  });
+
+  test('every emergency of the acceptance sets, with an ordinary question before or after it, alarms wherever the lexicon reads it', () => {
+    const errands = readFileSync(fileURLToPath(new URL('../../eval/dev5.jsonl', import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { text: string; expect: string[] | null })
+      .filter((r) => r.expect !== null && !detectEmergency(r.text).emergency)
+      .map((r) => r.text);
+    const emergencies = readJsonl(fileURLToPath(new URL('../../../knowledge/data/emergency/acceptance-sets.jsonl', import.meta.url))).filter((r) => r.emergency);
+    const stoodDown: string[] = [];
+    emergencies.forEach((r, i) => {
+      const errand = errands[(i * 7919) % errands.length] as string;
+      for (const text of [`${errand} ${r.text}`, `${r.text} ${errand}`]) {
+        if (detectEmergency(text).emergency && !triage.classify(text, at).emergency) stoodDown.push(text);
+      }
+    });
+    expect(stoodDown).toEqual([]);
   });
 
   test('every danger phrase of the lexicon, bare and in six everyday frames, alarms through triage wherever the lexicon reads it', () => {

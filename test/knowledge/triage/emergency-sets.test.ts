@@ -52,6 +52,8 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   figures of speech and crises of years ago from someone well today. Triage caught every emergency in
  *   them with 2.1% false alarms (lexicon alone 89.8%, 1.9%) before the model learned from them; since it
  *   does, the model also stands down lexicon alarms whose company speaks against them (emergency-model.test.ts).
+ *   Four more (AA-AD: speech transcripts, run-on errands, an ordinary week, a red team) came in at 100/8,
+ *   99/6, 99/12, 96/12 before that second opinion; worked in, lexicon alone 89.0% and 3.0% on all twenty.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -67,7 +69,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
-  { file: 'acceptance-sets.jsonl', positives: 1590, negatives: 1590, recall: 0.89, falseAlarms: 0.02 },
+  { file: 'acceptance-sets.jsonl', positives: 1990, negatives: 1990, recall: 0.88, falseAlarms: 0.031 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
