@@ -78,6 +78,8 @@ export interface Calibration {
    * emergency (EmergencyModel.evidence, log-odds)...
    */
   readonly emergencyVetoEvidence: number;
+  /** ...and the six words either side of the phrase below this one. */
+  readonly emergencyVetoNearEvidence: number;
   /** ...and only in a message of at least this many words: a bare danger phrase is never stood down. */
   readonly emergencyVetoMinWords: number;
 }
@@ -104,5 +106,6 @@ export const DEFAULT_CALIBRATION: Calibration = {
   emergencyModelIdiomThreshold: 0.95,
   emergencyModelReportedThreshold: 0.9,
   emergencyVetoEvidence: -4,
+  emergencyVetoNearEvidence: -4,
   emergencyVetoMinWords: 6,
 };

@@ -154,7 +154,7 @@ export class Triage {
     const phrase = model.evidence(lexicon.dangerWords.join(' '));
     const evidence = model.evidence(text);
     const bar = this.#calibration.emergencyVetoEvidence;
-    return evidence < bar && evidence - phrase < bar && model.evidence(lexicon.dangerNeighbourhood.join(' ')) - phrase < bar;
+    return evidence < bar && evidence - phrase < bar && model.evidence(lexicon.dangerNeighbourhood.join(' ')) - phrase < this.#calibration.emergencyVetoNearEvidence;
   }
 
   classify(text: string, now: DateTime): TriageResult {
