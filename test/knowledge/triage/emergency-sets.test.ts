@@ -85,12 +85,12 @@ describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, ne
     expect(negatives.length).toBeGreaterThanOrEqual(minNegatives);
   });
 
-  test(`recall is at least ${recall * 100}%`, () => {
+  test(`recall is at least ${+(recall * 100).toFixed(1)}%`, () => {
     const missed = positives.filter((c) => !detectEmergency(c.text).emergency).map((c) => c.text);
     expect(1 - missed.length / positives.length, JSON.stringify(missed)).toBeGreaterThanOrEqual(recall);
   });
 
-  test(`at most ${falseAlarms * 100}% of the hard negatives are flagged`, () => {
+  test(`at most ${+(falseAlarms * 100).toFixed(1)}% of the hard negatives are flagged`, () => {
     const alarms = negatives.filter((c) => detectEmergency(c.text).emergency).map((c) => c.text);
     expect(alarms.length / negatives.length, JSON.stringify(alarms)).toBeLessThanOrEqual(falseAlarms);
   });
