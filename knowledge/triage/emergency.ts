@@ -1059,6 +1059,12 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(klatre*|kravle*|climbing|climb) (op|up|over)? (ad|over)? (altanen|balcony|the balcony|vinduet|the window|muren|hegnet)', true),
   general('fremmed* (mand|kvinde|person|folk|man|woman|people) (i|in) (min|mit|my|vores|our) (gang|stue|lejlighed|hus|house|flat|hallway|kitchen|køkken)'),
   general('(kommet|gået|came|got|broken) ind (af|ad|gennem|through) (bagdøren|vinduet|kældervinduet|the back door|the window|altandøren)'),
+  // A fire that spreads: "nu har det fanget plankeværket", "ilden har bredt sig til taget".
+  general('(ilden|flammerne|branden|the fire|the flames) (har|has|have|er ved at|is) (fanget|bredt sig til|spredt sig til|spreading to|spread to|caught)'),
+  general('(nu|now) (har|has) (det|it|ilden|flammerne) (fanget|bredt sig til|spredt sig til|caught)'),
+  general('(fanget|fænget) (ild|fyr)'),
+  // Someone breaking a pane now: "nogen knuser ruden i bagdøren" (a break-in in progress).
+  general('(nogen|someone|somebody|en mand|a man) (knuser|is smashing|is breaking|smashing|breaking) (ruden|ruderne|vinduet|vinduerne|glasset|the window|a window|the glass|our window)'),
   general('(gå|gik|gået|climbing|went) ind (af|ad|gennem|through) (kældervinduet|vinduet|bagdøren|the window|the basement window)'),
   general('(de|han|hun|they|he|she|someone) (er|is|are|re|s) (stadig)? (derinde|inde|in there|inside|still in there|still inside)'),
   general('(forcing|forced|prying|breaking|broken|bryder|brudt|brækket) (op)? (the|a|our|their|my)? (door|back door|front door|window|døren|bagdøren|hoveddøren|vinduet|ruden)'),

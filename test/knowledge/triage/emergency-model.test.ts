@@ -163,7 +163,10 @@ describe('the start-up cache of trained models', () => {
  * of its 343 caught emergencies. A first version without the near-company and lone-phrase conditions
  * stood down more (121 of 192) but also real emergencies glued to an errand ("I'd like to complain about
  * Borgerservice ... han trækker ikke vejret"): the model learns errand words as ordinary, so an errand
- * can outweigh a danger it sits next to. A veto on probability alone was rejected earlier: a bare "need
+ * can outweigh a danger it sits next to. Even with both conditions, one glued emergency told with a single
+ * phrase ("ild i en container ... nu har det fanget plankeværket" after a question about a ticket machine)
+ * was stood down once BA and BB joined the training data, until "nu har det fanget" became a danger phrase
+ * of its own: the test below is the guard. A veto on probability alone was rejected earlier: a bare "need
  * an ambulance" scores under 0.01, as the model learns such phrases mostly from hard negatives.
  */
 describe("the model's second opinion on a lexicon alarm", () => {
