@@ -104,8 +104,9 @@ export class Triage {
   }
 
   /**
-   * Danger to life or safety: the lexicon's reading, or the model's (emergency-model.ts) when it is sure
-   * enough. A model-only alarm is about a child when the message names one, else general (112 first).
+   * Danger to life or safety: the lexicon's reading unless the model stands it down (#standsDown), or the
+   * model's (emergency-model.ts) when it is sure enough. A model-only alarm is about a child when the
+   * message names one, else general (112 first).
    */
   #emergency(text: string, lang: 'da' | 'en'): { emergency: boolean; categories: TriageResult['emergencyCategories'] } {
     const lexicon = detectEmergency(text, lang);
@@ -145,16 +146,16 @@ export class Triage {
     // Two danger phrases ("unresponsive", "blue lips") are a situation, not a word in passing.
     if (lexicon.matched.length > 1) return false;
     if (wordCount(text) < this.#calibration.emergencyVetoMinWords) return false;
-    // The company the danger phrase keeps must speak against it, not the phrase itself: the model has
-    // learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet either may be
-    // the whole of a real alarm.
-    // And the near company too (six words either side): an errand glued to a real emergency ("hvornår
-    // tømmes skraldespanden ... han trækker ikke vejret") makes the whole message look ordinary, not the
-    // words around the danger.
+    // The whole message, and the company the phrase keeps apart from the phrase itself, must speak against
+    // it: the model learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet
+    // either may be the whole of a real alarm. So must the near company (dangerNeighbourhood): an errand
+    // glued to a real emergency ("hvornår tømmes skraldespanden ... han trækker ikke vejret") makes the
+    // whole message look ordinary, not the words around the danger.
+    const { emergencyVetoEvidence: bar, emergencyVetoNearEvidence: nearBar } = this.#calibration;
     const phrase = model.evidence(lexicon.dangerWords.join(' '));
-    const evidence = model.evidence(text);
-    const bar = this.#calibration.emergencyVetoEvidence;
-    return evidence < bar && evidence - phrase < bar && model.evidence(lexicon.dangerNeighbourhood.join(' ')) - phrase < this.#calibration.emergencyVetoNearEvidence;
+    const whole = model.evidence(text);
+    const near = model.evidence(lexicon.dangerNeighbourhood.join(' '));
+    return whole < bar && whole - phrase < bar && near - phrase < nearBar;
   }
 
   classify(text: string, now: DateTime): TriageResult {
