@@ -1442,7 +1442,6 @@ export const NOT_EMERGENCY: readonly string[] = [
   'om giftige (svampe|planter|bær|dyr|slanger|edderkopper)',
   '(eksploderer|eksploderede) (når|da|hvis) (hun|han|jeg|de|vi|min|mit) (ser|så|læser|læste|hører|hørte|får|fik|åbner|åbnede)',
   '(krydset|vejkrydset|vejen|cykelstien|overgangen|fodgængerovergangen|svinget|rundkørslen|stien|skolevejen) ... livsfarlig*',
-  '(røg|røgen) fra naboens (brændeovn*|pejs*|skorsten*|grill*|bål*)',
   '(nabo|naboen|naboens|naboerne) ... (brændeovn*|pejs*) ... (røg|røgen)',
   '(dying|dead|died|dør|døde) (of|af) (boredom|kedsomhed|laughter|embarrassment|skam|hunger|sult|thirst|tørst|curiosity|nysgerrighed)',
   '(skud|skuddene|skyderi|skyderiet|shots|gunshots) (i|in) (skoven|skovene|marken|markerne|the woods|the forest|the fields)',
