@@ -112,7 +112,7 @@ export class Triage {
     const lexicon = detectEmergency(text, lang);
     if (this.#emergencyModel === null) return { emergency: lexicon.emergency, categories: lexicon.categories };
     if (lexicon.emergency) {
-      if (this.#standsDown(text, lexicon)) return { emergency: false, categories: [] };
+      if (this.#standsDown(this.#emergencyModel, text, lexicon)) return { emergency: false, categories: [] };
       return { emergency: true, categories: lexicon.categories };
     }
     // What the writer says is not dangerous the model does not overrule; what the lexicon reads as told
@@ -139,9 +139,7 @@ export class Triage {
    * words of hypotheticals and insurance questions: "no one would care if I died"), never for a short
    * message, where a bare danger phrase has no company to be judged by.
    */
-  #standsDown(text: string, lexicon: EmergencyReading): boolean {
-    const model = this.#emergencyModel;
-    if (model === null) return false;
+  #standsDown(model: EmergencyModel, text: string, lexicon: EmergencyReading): boolean {
     if (lexicon.categories.includes('crisis') || lexicon.signs.includes('crisis')) return false;
     // Two danger phrases ("unresponsive", "blue lips") are a situation, not a word in passing.
     if (lexicon.matched.length > 1) return false;
