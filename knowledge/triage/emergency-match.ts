@@ -240,14 +240,18 @@ function possible(pattern: Pattern, keys: ReadonlySet<string>): boolean {
 }
 
 /** The positions of a match of `pattern` (skipping masked positions), or null. */
-function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: readonly boolean[]): number[] | null {
+/**
+ * Where `pattern` matches, skipping masked tokens. A token marked in `negated` may not fill a gap: a
+ * well-again phrase "det er stoppet" does not read "det er ikke stoppet".
+ */
+function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: readonly boolean[], negated?: readonly boolean[]): number[] | null {
   const first = pattern.slots[0];
   if (!first) return null;
   const used: number[] = [];
   for (let i = 0; i < hits.length; i++) {
     if (masked[i] || !fits(first, hits[i] as ReadonlySet<string>)) continue;
     used.push(i);
-    if (matchFrom(pattern.slots, 1, i + 1, used, hits, masked)) return used;
+    if (matchFrom(pattern.slots, 1, i + 1, used, hits, masked, negated)) return used;
     used.pop();
   }
   return null;
@@ -268,6 +272,7 @@ function matchFrom(
   used: number[],
   hits: readonly ReadonlySet<string>[],
   masked: readonly boolean[],
+  negated: readonly boolean[] | undefined,
 ): boolean {
   const slot = slots[slotIndex];
   if (!slot) return true;
@@ -276,13 +281,17 @@ function matchFrom(
     if (masked[i]) continue;
     if (fits(slot, hits[i] as ReadonlySet<string>)) {
       used.push(i);
-      if (matchFrom(slots, slotIndex + 1, i + 1, used, hits, masked)) return true;
+      if (matchFrom(slots, slotIndex + 1, i + 1, used, hits, masked, negated)) return true;
       used.pop();
     }
+    if (negated?.[i]) return false;
     skipped += 1;
   }
   return false;
 }
+
+/** Words that turn a well-again phrase around when they sit in its gap (folded, as the tokens are). */
+const NEGATIONS = new Set(['ikke', 'not', 'aldrig', 'never', 'endnu', 'yet', 'isnt', 'hasnt', 'havent', 'didnt', 'doesnt', 'arent', 'wasnt'].map((w) => fold(w)));
 
 /** Hesitation sounds of speech-to-text and chat ("et projekt om øh kulilte"): dropped, they only break up phrases. */
 const FILLERS = new Set(['øh', 'øhm', 'øhh', 'æh', 'æhm', 'ehm', 'um', 'umm', 'uh', 'uhm', 'erm', 'hmm', 'mm']);
@@ -362,7 +371,8 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   // Time and circumstance are read on the whole message: "the fire brigade put it out" tells a finished
   // event though "fire brigade" is masked as an everyday phrase.
   const past = candidates(keys, PAST_BY_SLOT).some((p) => find(p, hits, none));
-  const well = candidates(keys, WELL_BY_SLOT).some((p) => find(p, hits, none));
+  const negated = t.map((token) => NEGATIONS.has(token));
+  const well = candidates(keys, WELL_BY_SLOT).some((p) => find(p, hits, none, negated));
   const now = candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, none));
   const told = (past || well) && !now;
   // Over and well again: a crisis of years ago the writer has come through (WELL_NOW).

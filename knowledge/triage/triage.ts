@@ -73,6 +73,9 @@ export interface Scored {
  * The triage engine: built once from a knowledge base, then classifies citizen messages. Pure: no I/O,
  * no clock of its own (the caller passes "now").
  */
+/** Words that, inside a matched danger phrase, put it in the present (folded, as EmergencyReading.dangerWords). */
+const DANGER_NOW: ReadonlySet<string> = new Set(['nu', 'now', 'gang', 'igang', 'progress']);
+
 export class Triage {
   readonly #index: TriageIndex;
   readonly #calibration: Calibration;
@@ -144,6 +147,9 @@ export class Triage {
     // Two danger phrases ("unresponsive", "blue lips") are a situation, not a word in passing.
     if (lexicon.matched.length > 1) return false;
     if (wordCount(text) < this.#calibration.emergencyVetoMinWords) return false;
+    // A phrase that says in its own words that it is happening now ("indbrud i gang", "smoke pouring out
+    // now") is a report of the present, whatever errand sits beside it.
+    if (lexicon.dangerWords.some((w) => DANGER_NOW.has(w))) return false;
     // The whole message, and the company the phrase keeps apart from the phrase itself, must speak against
     // it: the model learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet
     // either may be the whole of a real alarm. So must the near company (dangerNeighbourhood): an errand

@@ -176,6 +176,13 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['jeg har talt mine sovepiller og der er nok', ['crisis']],
   ['two men are forcing the front door of the house next door', ['general']],
   ['min far kan pludselig ikke løfte sin højre arm og hans ord kommer forkert ud', ['general']],
+  // hurried spellings, extortion, and a well-again phrase turned around by a negation
+  ['hjæp røj i køkkenet', ['general']],
+  ['det lugter af gass i kælderen', ['environment']],
+  ['nogen har skrevet at de henter min søn efter skole hvis jeg ikke betaler', ['child', 'general']],
+  ['han har tidligere skåret i sig selv og det er ikke stoppet, han gør det igen nu', ['crisis']],
+  ['min søn har kramper og det er ikke stoppet efter 5 minutter', ['child', 'general']],
+  ['min bror begik selvmord i går og jeg vil heller ikke leve mere', ['crisis']],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -245,4 +252,15 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'my inbox is on fire with reminders, I already paid',
   'we found an old knife in the garden shed, where do we hand it in',
   'the toddler group needs a spare epipen at the nursery, which form?',
+  // a past stopped and in treatment, alarms as devices, a record, pictures, animals, a death, an age gone by
+  'min datter har tidligere skåret i sig selv for to år siden, det er stoppet og hun går til psykolog nu',
+  'vores kulilte alarm er udløbet, skal udlejer skifte den',
+  'min fætter har siddet inde for vold og søger nu en lejlighed',
+  'der er tegnet flammer på skurets væg med spraymaling, hvem fjerner graffiti',
+  'we found a dead pigeon on the balcony, it was poisoned I think',
+  'the burglar alarm next door keeps going off while they are on holiday',
+  'ambulancen har kørt min mor på sygehuset i går, kan hun få hjemmehjælp når hun kommer hjem',
+  'min onkel begik selvmord sidste år, hvem rydder hans lejlighed',
+  'we read a crime novel where the butler is poisoned, any book clubs at the library?',
+  'jeg blev slået ned som 19-årig og vil gerne tale med nogen om det',
 ];

@@ -58,7 +58,9 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   100/12 and 100/9 (the code before it: 99/13, 99/9). Worked in: 89.0% and 3.4% alone on all 22.
  *   Two more (BA, BB), sealed until Y and Z were worked in, then measured once: 100/3 and 99/6 (the code
  *   before the second opinion: 99/6, 98/10); the miss, "nogen knuser ruden i bagdøren", now reads. Worked
- *   in: 89.1% and 3.7% alone on all 24.
+ *   in: 89.1% and 3.7% alone on all 24. Two more (CC, a red team, and CD, an ordinary week) came in at 97/10
+ *   and 100/4; the misses were hurried short words ("hjæp!! røj", "gass") and a child held to ransom.
+ *   Worked in: 88.8% and 3.5% alone on all 26.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -74,7 +76,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
-  { file: 'acceptance-sets.jsonl', positives: 2390, negatives: 2390, recall: 0.88, falseAlarms: 0.038 },
+  { file: 'acceptance-sets.jsonl', positives: 2590, negatives: 2590, recall: 0.88, falseAlarms: 0.036 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
