@@ -75,6 +75,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('ikke lyst til at (leve|vågne|være her)'),
   crisis('orker|magter ikke at leve'),
   crisis('ikke værd at leve'),
+  // Method and means, told without the word (set CC): two of them make an alarm.
+  crisis('hvordan gør man det så det ikke gør ondt', true),
+  crisis('(har købt|har skaffet|har samlet) (det|alt det) (jeg skal bruge|jeg har brug for)', true),
+  crisis('(how to do it|how do you do it) (so|without) (it doesnt hurt|it does not hurt|pain)', true),
+  crisis('(bought|got|have) (everything|what) i need', true),
   crisis('ingen grund til at leve'),
   crisis('vil|ville|ønsker bare dø'),
   crisis('vil gerne dø'),
@@ -296,6 +301,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('slår|slog|banker|bankede|tæsker|tæskede|sparker ... sin|sine|min|mit|hans|hendes|vores kone|mand|kæreste|mor|far|søster|bror|samlever'),
   general('truer|truet|truede med at slå|dræbe|skade|stikke|skyde'),
   general('truer|truet|truede ... med kniv|kniven|våben|pistol|økse|machete|sværd|kølle|hammer|boldtræ|jernstang'),
+  // Someone there holding a blunt weapon ("han er kommet tilbage og han har en hammer").
+  general('(han|hun|de|manden|kæresten|naboen|faren|eksen) (har|holder|svinger|står med|går rundt med) (en|et)? (hammer|hammeren|kølle|køllen|baseballbat|boldtræ|jernstang|jernstangen|machete|koben|økse|øksen)'),
+  general('(he|she|they|hes|shes|theyre) (has|got|is holding|is swinging|holding|swinging|with) (a)? (hammer|bat|baseball bat|crowbar|machete|axe|iron bar)'),
   general('vold|volden|voldelig|voldelige|voldeligt|voldsudøver|partnervold'),
   general('voldtægt|voldtaget|voldtog|voldtager|voldtage'),
   general('overfald|overfaldet|overfaldt|overfalder|overfaldne'),
@@ -414,6 +422,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('begyndt|startet på (sin|hans|hendes|min) (kone|mand|kæreste|søn|datter|barn|børn|mor|far)'),
   general('skudt|skød i|på|mod|ind'),
   general('sparke|sparker|smadre|smadrer|bryde|bryder|hamre|hamrer|banke|banker ... døren|vinduet|hoveddøren|dør ... (ned|ind|op|i stykker)'),
+  general('(ved at|prøver at|forsøger at) (vride|brække|bryde|lirke|dirke|file) (døren|vinduet|hoveddøren|terrassedøren|altandøren|låsen|ruden)'),
+  general('(trying to|is) (prying|prise|pry|force|forcing|jimmy|jimmying) (the|our|my)? (door|window|lock)'),
   general('break|breaking|kick|kicking|kicked|smash|smashing|bang|banging|force|forcing ... door|window ... (down|in|open)'),
   general('prøver|forsøger|nogen|trying|someone ... (dirke|dirker|picking the lock|pick the lock)'),
   general('står|sidder|gemmer|theres ... en|a mand|kvinde|person|fyr|fremmed|man|guy|woman|stranger i|in min|vores|my|our stue|stuen|lejlighed|soveværelse|køkken|køkkenet|entré|entreen|hus|huset|living|bedroom|kitchen|flat|apartment|house|garden'),
@@ -1743,6 +1753,8 @@ export const STILL_HAPPENING: readonly string[] = [
   '(nu|now) (begynder|starter|starting|begins|its starting|it is starting)',
   '(det samme|the same) (igen|again)',
   '(gemmer|gemte) (sig|os|mig)',
+  // Just swallowed: the danger is still inside (set CC's coin battery "she seems fine but i read thats bad").
+  '(just|lige) (swallowed|slugt|slugte|drank|drukket|drak|spist|spiste|ate|eaten|taken|taget|tog)',
   'hiding|hides',
   '(is|er) (really|very|helt|meget)? (limp|slap|floppy|sløv|bleg|pale|blå|blue|kold|cold)',
 ];

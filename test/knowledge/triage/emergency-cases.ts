@@ -183,6 +183,11 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['han har tidligere skåret i sig selv og det er ikke stoppet, han gør det igen nu', ['crisis']],
   ['min søn har kramper og det er ikke stoppet efter 5 minutter', ['child', 'general']],
   ['min bror begik selvmord i går og jeg vil heller ikke leve mere', ['crisis']],
+  ['naboen er kommet tilbage og han har en hammer', ['general']],
+  ['he is back and he has a crowbar', ['general']],
+  ['my toddler just swallowed a button battery, he seems fine but i read it is dangerous', ['child', 'general']],
+  ['der står en mand og prøver at brække vinduet op', ['general']],
+  ['hvordan gør man det så det ikke gør ondt, har samlet det jeg skal bruge', ['crisis']],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -263,4 +268,6 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'min onkel begik selvmord sidste år, hvem rydder hans lejlighed',
   'we read a crime novel where the butler is poisoned, any book clubs at the library?',
   'jeg blev slået ned som 19-årig og vil gerne tale med nogen om det',
+  'kan jeg aflevere en gammel hammer og en økse på genbrugsstationen',
+  'i read a boy swallowed a battery in Odense last year, does the kindergarten have a first aid plan',
 ];

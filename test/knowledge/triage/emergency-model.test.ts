@@ -166,7 +166,10 @@ describe('the start-up cache of trained models', () => {
  * can outweigh a danger it sits next to. Even with both conditions, one glued emergency told with a single
  * phrase ("ild i en container ... nu har det fanget plankeværket" after a question about a ticket machine)
  * was stood down once BA and BB joined the training data, until "nu har det fanget" became a danger phrase
- * of its own: the test below is the guard. A veto on probability alone was rejected earlier: a bare "need
+ * of its own: the test below is the guard. With CC and CD in (26 sets), leave-one-set-out (the model trained
+ * without the set, the lexicon as it is) it stands down 21 of the lexicon's 92 false alarms on them and 0 of
+ * its 2311 caught emergencies, and every caught emergency glued to a question of dev..dev5 (22,505
+ * messages) still alarms, once a phrase that says "now" was kept from the veto. A veto on probability alone was rejected earlier: a bare "need
  * an ambulance" scores under 0.01, as the model learns such phrases mostly from hard negatives.
  */
 describe("the model's second opinion on a lexicon alarm", () => {

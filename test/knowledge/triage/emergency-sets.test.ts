@@ -60,7 +60,9 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   before the second opinion: 99/6, 98/10); the miss, "nogen knuser ruden i bagdøren", now reads. Worked
  *   in: 89.1% and 3.7% alone on all 24. Two more (CC, a red team, and CD, an ordinary week) came in at 97/10
  *   and 100/4; the misses were hurried short words ("hjæp!! røj", "gass") and a child held to ransom.
- *   Worked in: 88.8% and 3.5% alone on all 26.
+ *   Worked in, with the four emergencies a leave-one-set-out check found no part of triage catching (a man
+ *   back with a hammer, a coin battery "just swallowed", a door pried open, method and means without the
+ *   word): 89.0% and 3.5% alone on all 26.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
