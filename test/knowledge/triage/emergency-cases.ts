@@ -188,6 +188,15 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['my toddler just swallowed a button battery, he seems fine but i read it is dangerous', ['child', 'general']],
   ['der står en mand og prøver at brække vinduet op', ['general']],
   ['hvordan gør man det så det ikke gør ondt, har samlet det jeg skal bruge', ['crisis']],
+  ['har lagt tabletterne frem og skrevet mit testamente, bare så I ved det', ['crisis']],
+  ['hvor mange sovepiller er nok til at dø', ['crisis']],
+  ['min far er diabetiker og er helt uklar og svarer ikke rigtigt', ['general']],
+  ['farmor falder hele tiden om og taler ikke', ['general']],
+  ['iltapparatet er stoppet efter strømsvigtet og han får ikke luft', ['general']],
+  ['min nabo er skoldet i hele ansigtet', ['general']],
+  ['propanflasken til terrassevarmeren er sprunget læk', ['environment']],
+  ['vores dreng på 3 er væk og vi bor lige ved søen', ['child', 'general']],
+  ['min mand med demens er gået hjemmefra i nat uden jakke', ['general']],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -269,5 +278,8 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'we read a crime novel where the butler is poisoned, any book clubs at the library?',
   'jeg blev slået ned som 19-årig og vil gerne tale med nogen om det',
   'kan jeg aflevere en gammel hammer og en økse på genbrugsstationen',
+  'min far med demens går tit væk, kan han få en gps tracker',
+  'min søn har type 1 diabetes, kan han få hjælp til insulinen i skolen',
+  'hjemmeplejen lægger pillerne frem til min mor hver morgen, kan de også komme om aftenen',
   'i read a boy swallowed a battery in Odense last year, does the kindergarten have a first aid plan',
 ];
