@@ -42,8 +42,8 @@ const OWN = 'mit|sit|dit|hans|hendes|mig|sig';
 /** A child in a pattern, younger siblings and ages included ("lillebror på 4", "3 yr old", "14yo" -> "14 yo"). */
 const KID =
   'barn|barnet|børn|børnene|baby|babyen|spædbarn|søn|sønnen|datter|datteren|dreng|drengen|drenge|pige|pigen|piger|årig|årige|' +
-  'lillebror|lillebroren|lillesøster|lillesøsteren|lillesøs|søskende|småbørn|ungen|ungerne|' +
-  'child|children|kid|kids|son|daughter|boy|girl|toddler|infant|yo|yr|yrs';
+  'lillebror|lillebroren|lillesøster|lillesøsteren|lillesøs|søskende|småbørn|ungen|ungerne|barnebarn|barnebarnet|børnebørn|' +
+  'child|children|kid|kids|son|daughter|boy|girl|toddler|infant|yo|yr|yrs|grandson|granddaughter|grandchild|grandkid';
 
 /**
  * What poisons when swallowed, drunk or sniffed: household chemicals, batteries and magnets, strong drugs.
@@ -406,6 +406,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // Gone missing where there is water, or gone out with dementia ("er gået": now, not "går tit væk").
   general('(er|er blevet) (væk|forsvundet|savnet) ... (poolen|pool|søen|åen|havnen|bassinet|stranden|vandet)'),
   general('(demens|dement|demente|alzheimer|alzheimers) ... er (gået ud|gået væk|gået hjemmefra|løbet væk|forsvundet|væk)'),
+  // Gone out of the care home without a coat and not seen since (set CF): weak signs, two make an alarm.
+  general('(ikke set|ingen har set|har ikke set|havent seen|no one has seen|nobody has seen) (ham|hende|him|her) (siden|since)', true),
+  general('(uden|without) (jakke|sko|overtøj|frakke|tøj på|a coat|shoes|his coat|her coat)', true),
+  general('(i bare tæer|barfodet|barefoot|in his pyjamas|in her nightgown|i natkjole|i nattøj|i nattøjet)', true),
+  general('(er gået|er løbet|er forsvundet|has walked|has gone|wandered) (ud|væk|out|off)? (fra|af|of|from) (plejehjemmet|plejecentret|bostedet|afdelingen|the care home|the nursing home|the ward)', true),
   general('diabetiker|sukkersyg|diabetes', true),
   // Someone close who does not answer is a sign, not yet danger: with a symptom it is.
   general('mor|far|mand|kone|kæreste|nabo|naboen|moren|faren|manden|konen|bedstemor|bedstefar|mormor|morfar|farmor|farfar|han|hun ... svarer|svare|reagerer|reagere ikke', true),
@@ -848,6 +853,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('barn|barnet|dreng|pige|baby ... (kanten|tagkanten|taget|altanen|vindueskarmen)'),
   child('dement|demente ... gået|forsvundet|væk|hjemmefra'),
   child('barn|pige|dreng|baby|barnet ... alene (rundt|ude|ved vejen|på vejen|på gaden)'),
+  // A child among the cars (set CF: "grandson on the main road among cars").
+  child(`${KID} ... (mellem|blandt|among|between) (bilerne|biler|cars|the cars|trafikken|traffic)`),
+  child(`${KID} ... (ude på|out on|onto|in the middle of|midt på|on the) (vejen|kørebanen|hovedvejen|landevejen|motorvejen|ringvejen|road|main road|motorway|highway)`),
   child('barn|barnet|søn|datter|dreng|pige|baby|årige ... er væk'),
   child('årige|årig ... (forsvundet|savnet|væk|ikke kommet hjem)'),
   child('barnevogn ... alene'),
@@ -1554,7 +1562,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1758,6 +1766,7 @@ export const STILL_HAPPENING: readonly string[] = [
   '(hitting|hit|threatening|threatened|coming|is here|is back|at it|doing it|kicking|shouting|screaming) ... again',
   'right now', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
   'kommer tilbage', 'vender tilbage',
+  '(lige|just) (kommet|come) (ind|tilbage|in|back|into)',
   // "nu" and "stadig" alone also start the request that follows a past event ("nu vil vi søge om..."):
   // only a person or a sign that is there now counts.
   '(nu|now) (står|sidder|truer|slår|bløder|banker|sparker|råber|kommer)',

@@ -197,6 +197,8 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['propanflasken til terrassevarmeren er sprunget læk', ['environment']],
   ['vores dreng på 3 er væk og vi bor lige ved søen', ['child', 'general']],
   ['min mand med demens er gået hjemmefra i nat uden jakke', ['general']],
+  ['min bedstefar er gået fra plejehjemmet uden jakke og ingen har set ham siden', ['general']],
+  ['my granddaughter is out on the road between the cars', ['child']],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -279,6 +281,8 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'jeg blev slået ned som 19-årig og vil gerne tale med nogen om det',
   'kan jeg aflevere en gammel hammer og en økse på genbrugsstationen',
   'min far med demens går tit væk, kan han få en gps tracker',
+  'min far fik en blodprop i februar og er nu kommet hjem, kan han få genoptræning',
+  'vores barnebarn skal gå på vejen til skole, er der en skolebus',
   'min søn har type 1 diabetes, kan han få hjælp til insulinen i skolen',
   'hjemmeplejen lægger pillerne frem til min mor hver morgen, kan de også komme om aftenen',
   'i read a boy swallowed a battery in Odense last year, does the kindergarten have a first aid plan',
