@@ -75,6 +75,15 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('ikke lyst til at (leve|vågne|være her)'),
   crisis('orker|magter ikke at leve'),
   crisis('ikke værd at leve'),
+  // An overdose being taken or counted out (leave-one-set-out misses in sets W, AB, AC).
+  crisis('(tager|taget|tage|tog) (resten|halvdelen|hele|rest) (af)? (pakken|glasset|pillerne|æsken|bøtten|tabletterne)'),
+  crisis('(take|taken|took|taking) (the)? (rest|half) of (the)? (pack|packet|bottle|pills|box|tablets)'),
+  crisis('(googlet|søgt på|googled|searched|looked up) (hvor mange|how many) ... (piller|panodil*|pamol*|tabletter|paracetamol|ibuprofen|sovepiller|pills|tablets|sleeping pills)'),
+  crisis('(har taget|taget|took|has taken) (det hele|alle sammen|everything|all of them)', true),
+  crisis('(det er|its|it is) (bedre|bedst) (sådan|sådan her|for alle|this way|for everyone)', true),
+  crisis('(it s|it is|its) better (this way|for everyone)', true),
+  // A voice that says jump (set CE: "min hjerne siger bare hop nu hver gang jeg står ved perronen").
+  crisis('(siger|says|saying|tells me to) (bare|just)? (hop|spring|jump)'),
   crisis('(nok|nok til|for) (at dø|til at dø|to die)'),
   crisis('(lagt|lægger|ligger) (pillerne|piller|tabletterne|tabletter) (frem|klar)', true),
   crisis('(enough|how many) ... (to die|to kill me|to end it)'),
@@ -406,6 +415,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // Gone missing where there is water, or gone out with dementia ("er gået": now, not "går tit væk").
   general('(er|er blevet) (væk|forsvundet|savnet) ... (poolen|pool|søen|åen|havnen|bassinet|stranden|vandet)'),
   general('(demens|dement|demente|alzheimer|alzheimers) ... er (gået ud|gået væk|gået hjemmefra|løbet væk|forsvundet|væk)'),
+  // Taped round the door, with a chemical smell (set CG): two weak signs.
+  general('(tape|tapet|tapede|malertape|gaffatape|taped) ... (døren|dør|hoveddøren|sprækkerne|dørsprækken|vinduerne|door|doors|windows)', true),
+  environment('(lugter|lugt|stinker|smells|smell) (kemisk|af kemikalier|chemical|of chemicals)', true),
   // Gone out of the care home without a coat and not seen since (set CF): weak signs, two make an alarm.
   general('(ikke set|ingen har set|har ikke set|havent seen|no one has seen|nobody has seen) (ham|hende|him|her) (siden|since)', true),
   general('(uden|without) (jakke|sko|overtøj|frakke|tøj på|a coat|shoes|his coat|her coat)', true),
@@ -759,6 +771,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('drowning|drowned|drown'),
   general('fell into|in water|harbour|harbor|lake|river|sea|canal|pool|pond|ocean|well'),
   general('through the ice'),
+  general('(isen|the ice) (knækkede|knækker|brast|brister|bristede|gav efter|cracked|broke|gave way)'),
   general('dying'),
   general('not responding'),
   general('(wont|not|doesnt|isnt|cant) (respond|responding)'),
@@ -1032,11 +1045,16 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('skriger|skreg|screaming|screamed|skrige', true),
   general('(helt stille|gone quiet|all quiet|no sound) (derinde|in there|now|nu)', true),
   general('kommer ind (på|i) (hendes|hans|mit|sit) værelse om natten'),
+  // Back again (weak): with a weapon or a threat it is a situation, never a word in passing.
+  general('(han|hun|de|eksen|manden|kæresten|faren|stedfaren|he|she|they|hes|shes) (er|is|are|has|have|s) (kommet|come)? (tilbage|back)', true),
   general('sidste gang (jeg|du|hun|han) (ser|hører|sees)'),
   // Fire seen: something burning now, smoke from inside.
   general('(nu|now) brænder|burning'),
   general('brænder det (i|på|ved|oppe)'),
   general('brænder (gardin*|sofaen|sengen|stilladset|træet|hækken|bålet|kassen|køkkenet|komfuret|fjernsynet|tv)'),
+  general('(epipen|epipennen|epipenne|adrenalinpen|adrenalinpennen|epi pen) ... (virkede|virker|hjalp|hjælper|didnt work|did not work|not working) (ikke)?'),
+  child(`(kan ikke finde|ka ikke finde|cant find|can not find|cannot find) (min|mit|vores|my|our)? ${KID} ... (vandet|søen|åen|havnen|stranden|poolen|water|lake|sea|harbour|pool|beach)`),
+  general('(komfur|komfuret|kogepladen|emhætten|ovnen|gryden|panden|stove|cooker|oven|pan) (brænder|står i flammer|is on fire|caught fire)'),
   general('(sort*|fuld|fyldt) (af|med) røg'),
   general('røg|røgen|smoke ... (indefra|from inside|pouring|vælter ud|kommer ud)'),
   general('knitrer|crackling', true),
@@ -1052,7 +1070,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(trækker vejret|trækker|breathing) ... (meget)? (langsomt|tungt|mærkeligt|underligt|slowly|strangely|shallow)'),
   general('skum*|foam* (fra|om|at) (munden|the mouth)'),
   general('(øjnene|eyes|his eyes|her eyes) ... (ruller|vender|rolling|going up|rolled back)'),
-  general('ryster|rystede|shaking|kramper|krampe|feberkrampe*|seizure|fit ... (stopper ikke|holder ikke op|vil ikke stoppe|ikke stoppet|ikke holdt op|not stop|wont stop|doesnt stop|not stopped|hasnt stopped|wont end|minutter|minutes)'),
+  general('ryster|rystede|shaking|kramper|krampe|feberkrampe*|anfald|anfaldet|krampeanfaldet|seizure|fit ... (stopper ikke|holder ikke op|vil ikke stoppe|ikke stoppet|ikke holdt op|not stop|wont stop|doesnt stop|not stopped|hasnt stopped|wont end|minutter|minutes)'),
   general('(har|får|fik) feberkrampe*', true),
   general('fit wont stop'),
   general('(læber|læberne|læben|tunge|tungen|ansigt|ansigtet|hals|halsen|lips|tongue|face|throat|mouth|eyes|øjnene) ... (swelling|swell|swelled|swollen|fat|thick|tyk|hæver|hævet|hævede|svulmer)'),
@@ -1431,13 +1449,25 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slået|slog|tabte|beat|beaten ... fodbold|håndbold|kampen|finalen|football|match|game|ludo|skak|chess|badminton|tennis|padel',
   'orker|kan|magter ikke mere at ringe|vente|skrive|rykke|spørge|sende|høre|læse|kigge',
   // A pet that is ill is a matter for the vet, not 112.
-  'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe|påkørt|run|hit',
+  'kanin|kaninen|hund|hunden|hvalp|hvalpen|kat|katten|killing|killingen|marsvin|marsvinet|hamster|hamsteren|undulat|undulaten|hest|hesten|dog|cat|rabbit|puppy|kitten|pet ... forgiftet|forgiftede|poisoned|trækker|spist|spiste|slugt|slugte|drukket|drak|ate|eaten|swallowed|drank|breathing|breathe|påkørt|run|hit',
   // Vermin and animals found poisoned, and "it was poisoned" (a thing or an animal, not a person): set CC.
   'rotte|rotten|rotter|rotterne|rat|rats|mus|musen|mouse|mice|ræv|ræven|fox|fugl|fuglen|fugle|bird|birds|due|duen|duer|pigeon|pigeons|dyr|dyret|animal ... poisoned|forgiftet|forgiftede',
   '(it|den|det) (was|is|has been|s|blev|er) (poisoned|forgiftet)',
   // Pictures of flames; a burglar alarm is a device (a burglar in the house still counts).
   'graffiti|tegning|tegninger|tegnet|maleri|malet|tatovering|tattoo|klistermærke|klistermærker|mønster|print ... flamme|flammer|flames',
   '(burglar|intruder) (alarm|alarms)',
+  // Figures of speech and topic talk (sets CE, CG).
+  '(varmen|kulden|larmen|støjen|reglerne|systemet|ventetiden|køen|regningen|skatten|lektierne|eksamen|eksamenen|fribeløbet|fribeløb|papirarbejdet|bureaukratiet|trafikken|stressen|heden) ... (slår|slå|dræber) mig ihjel',
+  'drowning|drukner|druknede i|in afleveringer|opgaver|lektier|arbejde|mails|papirer|papirarbejde|skemaer|assignments|homework|forms|paperwork',
+  '(cringe|pinligt|pinlig|flov|flovt|embarrassing|awkward) ... (vil|ville|want to|wanna) (dø|die)',
+  '(die|dying|dø|døde) (of|af) (embarrassment|shame|skam|flovhed|pinlighed)',
+  '(move|moving|moved|flytte|flytter) (in|ind)',
+  '(spotte|genkende|spot|recognise|recognize|opdage) (en|an|a)? (overdosis|overdose|hjertestop|slagtilfælde|stroke|blodprop|cardiac arrest)',
+  '(bange|utryg|nervøs|scared|afraid) (for at|to) (gå|cykle|walk|cycle) (hjem)? (alene|alone)',
+  '(røgmaskine|røgmaskinen|røgmaskiner|fog machine|smoke machine)',
+  '(besvimer|dør|kaster op|faint|die|throw up) (bare|just)? (ved tanken|at the thought)',
+  '(mit|hans|hendes|my|his|her) (hjerte|heart) (bløder|bleeds)',
+  '(børn|unge|kvinder|children|kids|young people|women) (der|som|who|that) (har været|have been) (udsat for|exposed to|victims of|ofre for) (vold|volden|overgreb|seksuelle overgreb|omsorgssvigt|traumer|violence|abuse|sexual abuse|neglect|trauma)',
   // What happens now and then is a care question (a GPS, a locked door), not someone missing now.
   '(går|løber|forsvinder) (tit|ofte|nogle gange|af og til|somme tider|flere gange om ugen) (væk|hjemmefra)',
   '(often|sometimes|keeps) (wanders|wandering|goes|going) (off|missing)',
@@ -1448,7 +1478,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(han|hun|min|mit|hans|hendes|vores|he|she|my|his|her|our) ... (begik|begået|committed) (selvmord|suicide)',
   // Fiction and teaching material about a danger are topic talk.
   'novelle*|roman|romanen|thriller*|krimi|krimien|krimier|podcast*|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill|hjertestop|hjerteanfald|blodprop|stroke|poison*|forgift*',
-  'undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self',
+  'undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self|overdosis|overdose*',
   'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
   // Awareness, prevention, helplines, statistics and procedures: the topic, not a person in danger.
   '(suicide|selvmords|stroke|drowning|overdose|violence|fire|heart|cpr) (helpline|helplines|hotline|awareness|prevention)',
@@ -1562,7 +1592,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'kommet', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1616,7 +1646,7 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(har|has|have|had|havde) (tidligere|previously) (forsøgt|prøvet|tried|attempted|skadet|skåret|cut|harmed|hurt)',
   // An age gone by: "blev voldtaget som 17-årig" (set CC).
   `(som|as a) ${AGE} (årig|årige|yo|year)`,
-  `(when i was|da jeg var) ${AGE} (år|years|yrs)`,
+  `(when i was|da jeg var) ${AGE} (år|years|yrs)?`,
   '(løsladt|prøveløsladt|released from prison|served time|afsonet)',
   '(ifølge|according to) (stiften|avisen|politiet|the news|the paper|nyhederne|tv2|dr)',
   '(nobody|no one|ingen) (is|er) (sick|syg|syge|hurt|ill|kommet til skade)',
@@ -1631,6 +1661,17 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(afdøde|afdød|afdødes)',
   '(ambulancen|ambulance|the ambulance|an ambulance) (hentede|kørte|tog|took|came for|picked)',
   '(ambulancen|the ambulance) (har|has|havde|had) (hentet|kørt|taget|taken|picked|been)',
+  '(kørt|hentet|taken) (væk|away)? (i|med|af|by|in) (en|an|the)? (ambulance|ambulancen)',
+  '(er|is) (indlagt|admitted|in hospital|på hospitalet|på sygehuset|on the ward|på afdelingen)',
+  // Nearly called, and it was nothing; a hoax; someone in custody (set CG).
+  '(var lige ved at|var ved at|was about to|nearly|almost) (ringe|ringet|call|called|calling) (til)? (112|911|politiet|the police|an ambulance|en ambulance)',
+  '(hoax|fupnummer|blind alarm|en spøg|a prank)',
+  '(in custody|i varetægt|varetægtsfængslet|sidder i fængsel|is in prison|er i fængsel)',
+  // Food burnt on: the smoke was dinner.
+  '(brændt|brændte|burnt|burned) ... (boller|bollerne|toast|toastbrød|maden|kagen|pizza|pizzaen|popcorn|bacon|gryden|risen|kartoflerne|dinner|the food|the rolls)',
+  // Years of it: a condition, not an event now ("det har været sådan i over et år").
+  '(i over|i mere end|for over|for more than) (et|en|a|one|to|two|tre|three|flere|several) (år|måneder|måned|uger|year|years|months|weeks)',
+  '(da jeg|da han|da hun|when i|when he|when she) (var|was) (lille|barn|ung|teenager|yngre|little|young|a kid|a child)',
   '(hændelsesrapport*|hændelsesindberetning*|utilsigtet hændelse|incident report|incident form)',
   '(my|our|his|her) late (father|mother|husband|wife|dad|mum|mom|son|daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa)',
   'i read',
@@ -1696,6 +1737,11 @@ export const AFTER_THE_FACT: readonly string[] = [
  * farewell that only says "har det fint nu" still counts.
  */
 export const WELL_NOW: readonly string[] = [
+  // Come through it; it was someone asleep (set CG, CE).
+  '(er|has|have) (kommet sig|recovered|pulled through)',
+  'heldigvis (nåede|kom|var) (ambulancen|de|lægen|brandvæsenet|politiet|hjælpen)',
+  '(snorksov|sov bare|bare sov|was just asleep|was just sleeping|was only sleeping)',
+  '(nu|today|i dag) (har|er) (jeg|han|hun|vi)? (det)? (godt|fint|bedre|ok|okay)',
   // Stopped, and in treatment (set CD): "skar i sig selv sidste år. Det er stoppet og hun går til psykolog".
   '(det|it) (er|has|is) (stoppet|stopped)',
   '(går|goes|go|gået) (til|to|in) (psykolog|psykiater|psychologist|therapy|terapi|behandling|samtaler)',
@@ -1725,6 +1771,8 @@ export const HYPOTHETICAL: readonly string[] = [
   '(if|hvis) (a child|a student|a pupil|a resident|a citizen|a patient|a guest|a customer|en elev|et barn|en borger|en beboer|en patient|en gæst|en kunde) (has|gets|har|får|is|er|writes|skriver|tells|siger)',
   '(if|hvis) (a child|a student|a pupil|a resident|a guest|a customer|en elev|en borger|en beboer|en gæst|en kunde) ... (has|gets|har|får|writes|skriver|tells|siger)',
   '(procedure|procedures|policy|retningslinjer|handleplan|protocol) (if|when|hvis|når)',
+  '(hvis|if) (der sker|der opstår|there is|there s|there was) (en|et|a|an) (gasudslip|gaslæk|brand|eksplosion|ulykke|oversvømmelse|gas leak|fire|explosion|accident|flood)',
+  '(hvis|if) (my|min|mit|the|our|vores|a|en)? (neighbours|neighbour|naboens|nabo)? (smoke alarm|røgalarm|røgalarmen|alarm|alarmen|fire alarm|brandalarm|brandalarmen) (goes off|går|lyder|hyler|går i gang)',
   '(plan|planen|plans) for hvad (vi|man|de) (gør|skal gøre) (hvis|når)',
   '(hvis|if) (mit|min|my|hans|hendes|his|her) (blodsukker|blood sugar) (bliver|gets|is|falder|drops|goes)',
   '(hvis det skulle ske|if it should happen|should it happen|hvis det sker en dag|if it happens one day)',
@@ -1766,6 +1814,7 @@ export const STILL_HAPPENING: readonly string[] = [
   '(hitting|hit|threatening|threatened|coming|is here|is back|at it|doing it|kicking|shouting|screaming) ... again',
   'right now', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
   'kommer tilbage', 'vender tilbage',
+  '(minutter|min|minutes|mins) (siden|ago)',
   '(lige|just) (kommet|come) (ind|tilbage|in|back|into)',
   // "nu" and "stadig" alone also start the request that follows a past event ("nu vil vi søge om..."):
   // only a person or a sign that is there now counts.

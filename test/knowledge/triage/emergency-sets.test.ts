@@ -62,7 +62,11 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   and 100/4; the misses were hurried short words ("hjæp!! røj", "gass") and a child held to ransom.
  *   Worked in, with the four emergencies a leave-one-set-out check found no part of triage catching (a man
  *   back with a hammer, a coin battery "just swallowed", a door pried open, method and means without the
- *   word): 89.0% and 3.5% alone on all 26.
+ *   word): 89.0% and 3.5% alone on all 26. CF (elderly people, relatives, care staff), CE (young people's
+ *   chat) and CG (understated dangers, and alarming scenes that turn out harmless) came in at 98/3, 99/14 and
+ *   98/23: CG's false alarms were scenes resolved at the end ("det var bare naboen der havde brændt sine
+ *   boller på"), CE's figures of speech and the model alone on urgent trouble (a flooded toilet, an
+ *   eviction). Worked in: 87.9% and 3.5% alone on all 29 (their emergencies are told without the words).
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -78,7 +82,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
-  { file: 'acceptance-sets.jsonl', positives: 2590, negatives: 2590, recall: 0.88, falseAlarms: 0.036 },
+  { file: 'acceptance-sets.jsonl', positives: 2890, negatives: 2890, recall: 0.875, falseAlarms: 0.036 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
