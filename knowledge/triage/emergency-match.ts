@@ -151,7 +151,12 @@ class SpecIndex {
     const out = new Set<string>();
     if (this.#exact.has(token)) out.add(token);
     for (const word of this.#stripped.get(token) ?? []) out.add(word);
-    if (REAL_WORDS.has(token)) return out;
+    // A real word is no typo of another ("shouting" is not "shooting"), but it still starts what it starts
+    // ("shouting" is a "shout*").
+    if (REAL_WORDS.has(token)) {
+      for (const spec of this.#prefixes.get(token.slice(0, 2)) ?? []) if (token.startsWith(spec.word)) out.add(spec.key);
+      return out;
+    }
     for (const d of oneDeletes(token)) {
       for (const word of this.#deletes.get(d) ?? []) {
         if (!out.has(word) && boundedDamerau(token, word, 1) <= 1) out.add(word);
@@ -307,7 +312,9 @@ export function emergencyTokens(text: string): string[] {
   // A letter held down is one letter: "hjææælp", "HELPPP" (no Danish or English word has three alike).
   const held = laughed.replace(/(\p{L})\1{2,}/gu, '$1');
   const od = held.replace(/\bod['’´]?d\b/giu, 'overdosed');
-  const joined = od.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
+  // "he'll stab" is "he will stab", not "hell stab".
+  const will = od.replace(/\b(he|she|they|we|you|i)['’´]ll\b/giu, '$1 will');
+  const joined = will.replace(/(\p{L})['’´](t|m|s|re|ve|ll|d)\b/giu, '$1$2');
   // An age run together with its unit is two words: "14yo", "3yr", "5årig" -> "14 yo".
   const spaced = joined.replace(/(\d)(yo|yr|yrs|årig|årige)\b/giu, '$1 $2');
   return tokens(normalize(spaced))

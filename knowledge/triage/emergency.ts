@@ -309,6 +309,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
 
   // --- Violence and threats (Danish) -------------------------------------------------------------------
   general('slår|slog|banker|bankede|tæsker|tæskede|sparker|sparkede|kvæler|kvalte|hamrer mig|os|hende|ham'),
+  // Someone in the family being hit now (set CI: "kom hurtigt han slår mor").
+  general('(han|hun|de|far|mor|faren|moren|stedfar|stedfaren) (slår|banker|tæsker|sparker|kvæler) (min)? (mor|far|mormor|farmor|søster|bror|lillebror|lillesøster|storesøster|storebror)'),
   general('har slået|banket|tæsket|sparket mig|os|hende'),
   general('slår|slog|banker|bankede|tæsker|tæskede|sparker ... sin|sine|min|mit|hans|hendes|vores kone|mand|kæreste|mor|far|søster|bror|samlever'),
   general('truer|truet|truede med at slå|dræbe|skade|stikke|skyde'),
@@ -470,7 +472,19 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('got|been|was|were|being|just ... attacked|mugged|robbed|jumped|assaulted'),
   general('beating|beat|kicking|punching|attacking|stabbing ... (someone|somebody|a man|a woman|a guy|a kid|a boy|a girl|people)'),
   general('slås (med|foran|nede|udenfor|ude|på|i)'),
-  general('he|she|they|ex|husband|boyfriend|girlfriend|partner|man|guy|stepdad|stepfather ... will|gonna|coming|threatened|going|wants ... kill|hurt|stab|shoot|beat|strangle me|us|her|him|the|my|our'),
+  general('he|she|they|ex|husband|boyfriend|girlfriend|partner|man|guy|stepdad|stepfather ... will|gonna|coming|threatened|going|wants ... kill|hurt|stab|shoot|beat|strangle me|us|her|him|the|my|our|his|their|anyone|anybody|everyone'),
+  // What the "shooting" typo used to catch in "shouting ...": threats and force heard now (see NOT_TYPOS).
+  general('(trying to|is|are|keeps) (kick|kicking|break|breaking|force|forcing|smash|smashing) (in|down)? (my|the|our|her|his)? (front)? (door|window)'),
+  general('(smashed|broke|kicked in|forced) ... (window|door) ... (climbed|climbing|got|getting) (in|inside)'),
+  general('(outside|udenfor) (my|the|our|min|vores)? (door|døren|dør) ... (banging|hammering|kicking|banker|hamrer|sparker)'),
+  // Acid thrown or threatened (set CH: "my uncle threaten to throw acid on me").
+  general('(acid|syre|syren|ætsende) (on|in|at|i|på|mod) (me|her|him|my|mig|hende|ham|mit|ansigtet|face)'),
+  general('(throw|throwing|threw|kaste|kaster|kastede|smide) ... (acid|syre|syren)'),
+  general('(petrol|gasoline|benzin|benzindunk|jerrycan) ... (light|set|tænde|sætte ild|brænde|burn)'),
+  general('(light|set|burn) (the place|the house|the flat|it|us|me) (up|on fire|alight|down)'),
+  general('(pushed|shoved|threw|skubbede|skubbet|smed) (my|his|her|min|sin|hans)? (mum|mom|mother|wife|mor|kone|sister|søster|son|daughter|søn|datter)? ... (down the stairs|ned ad trappen|ned af trappen)'),
+  general('(still|stadig) (shouting|screaming|råber|skriger)', true),
+  crisis('(shouting|saying|råber|siger) (goodbye|farvel)', true),
   general('(gunshot*|gunfire|shots fired|skudsalve*)'),
   general('mistænkelig|mistænkelige|suspicious ... pakke|taske|kuffert|genstand|package|bag|object|device'),
   general('lokke|lokker|lokkede|luring|lure|lured ... børn|barn|børnene|kids|children|child|pige|piger|dreng|drenge|girls|boys'),
@@ -866,6 +880,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('barn|barnet|dreng|pige|baby ... (kanten|tagkanten|taget|altanen|vindueskarmen)'),
   child('dement|demente ... gået|forsvundet|væk|hjemmefra'),
   child('barn|pige|dreng|baby|barnet ... alene (rundt|ude|ved vejen|på vejen|på gaden)'),
+  child(`${KID} ... alene ... (løber|løbet|kravler|kravlet) (ud|rundt)`),
+  child(`${KID} ... (locked out|låst ude|smidt ud|sat ud) ... (sneen|snow|kulden|cold|frost|uden tøj|no clothes|naked|nøgne|i bar røv)`),
+  child(`${KID} ... (sneen|snow|kulden|the cold|frost) ... (uden tøj|no clothes|naked|nøgne|barfodet|barefoot)`),
   // A child among the cars (set CF: "grandson on the main road among cars").
   child(`${KID} ... (mellem|blandt|among|between) (bilerne|biler|cars|the cars|trafikken|traffic)`),
   child(`${KID} ... (ude på|out on|onto|in the middle of|midt på|on the) (vejen|kørebanen|hovedvejen|landevejen|motorvejen|ringvejen|road|main road|motorway|highway)`),
@@ -1358,6 +1375,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'væk (på|i) (lejrskole|ferie|weekend|weekenden|sommerlejr)',
   'truer|truede|truet ... med at smide|opsige|sætte|sige|anmelde|klage|fyre|stoppe|lukke|inddrive|sende|politianmelde',
   'threaten*|threatening ... to evict|sue|report|stop|close|fire',
+  'threaten*|threatening (to) (kick|throw) (me|us|her|him|them) out',
   'står|stod|stå under vandet',
   'kælderen|kælder|haven|vejen|gaden|cykelkælderen ... under vandet',
   'slå|slår|slog|slået|slås sammen',
@@ -1446,6 +1464,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   // "my boss will kill me if ...": said of a boss, a teacher or a sibling it is a figure of speech.
   'boss|chef|chefen|teacher|lærer|læreren|sister|søster|brother|bror|coach|træner|kollega|kollegaer|kolleger|colleague|colleagues ... kill|murder me',
   'boss|chef|chefen|teacher|lærer|læreren|sister|søster|brother|bror|coach|træner|kollega|kollegaer|kolleger|colleague|colleagues ... slår|slå|dræber mig ihjel',
+  'boss|chef|chefen|teacher|lærer|læreren|coach|træner|kollega|colleague ... dræber|dræbe mig',
   'slået|slog|tabte|beat|beaten ... fodbold|håndbold|kampen|finalen|football|match|game|ludo|skak|chess|badminton|tennis|padel',
   'orker|kan|magter ikke mere at ringe|vente|skrive|rykke|spørge|sende|høre|læse|kigge',
   // A pet that is ill is a matter for the vet, not 112.
@@ -1456,6 +1475,21 @@ export const NOT_EMERGENCY: readonly string[] = [
   // Pictures of flames; a burglar alarm is a device (a burglar in the house still counts).
   'graffiti|tegning|tegninger|tegnet|maleri|malet|tatovering|tattoo|klistermærke|klistermærker|mønster|print ... flamme|flammer|flames',
   '(burglar|intruder) (alarm|alarms)',
+  // Sets CH, CI, CJ: figures of speech, topic talk, a landlord's notice, mistyped everyday words.
+  '(det|it|this|that|its|den|hunden|larmen|støjen) (dræber|kills|is killing) (mig|me)',
+  '(deadline|deadlinen|the deadline|eksamen|exam|work|arbejdet|stress|stressen|this job|the job) (is)? (going to|gonna) kill (me|her|him|us)',
+  '(kursus|kurser|kurset|workshop|foredrag|oplæg|course|courses|talk) (for|om|i|about|on) ... (vold|volden|partnervold|violence|domestic violence)',
+  '(udlejer|udlejeren|boligforening|boligforeningen|landlord|kommunen) ... (smide|smider|smidt|kicked|kick|throw|throwing) ... (ud|out)',
+  '(er|its|it is|it s) (en)? (nødsituation|emergency) (for mig|for me)',
+  '(ryger|smoker|smoking|ryge) ... (røgen|røg|smoke)',
+  '(heart|hjerte|hjertet) (is)? (burning|brænder)',
+  '(vil|kan) ikke leve uden (min|mit|mine|my) (kaffe|coffee|telefon|phone|mobil|netflix|wifi|internet|cigaretter|chokolade|slik|computer)',
+  'bombet|bombarderet|bombed|bombarded med|with regninger|breve|mails|spørgsmål|reklamer|opkald|sms|bills|letters|emails|reminders|calls',
+  'overdosis|overdose af|of lektier|arbejde|kaffe|sukker|slik|information|homework|work|coffee|sugar|information',
+  '(flyder|vælter|hænger) (ud)? over kanten',
+  '(ikke vold|no violence|not violent|bare råben|bare skænderi|just shouting|just arguing)',
+  '(har)? (et par|nogle|flere|mange) gange gået',
+  '(kaldt|kalder|kaldte|called) (mig|ham|hende|os|me|him|her|us) (for)? ... (livsfarlig*|dangerous)',
   // Figures of speech and topic talk (sets CE, CG).
   '(varmen|kulden|larmen|støjen|reglerne|systemet|ventetiden|køen|regningen|skatten|lektierne|eksamen|eksamenen|fribeløbet|fribeløb|papirarbejdet|bureaukratiet|trafikken|stressen|heden) ... (slår|slå|dræber) mig ihjel',
   'drowning|drukner|druknede i|in afleveringer|opgaver|lektier|arbejde|mails|papirer|papirarbejde|skemaer|assignments|homework|forms|paperwork',
@@ -1592,7 +1626,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'kommet', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'samler', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1646,7 +1680,7 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(har|has|have|had|havde) (tidligere|previously) (forsøgt|prøvet|tried|attempted|skadet|skåret|cut|harmed|hurt)',
   // An age gone by: "blev voldtaget som 17-årig" (set CC).
   `(som|as a) ${AGE} (årig|årige|yo|year)`,
-  `(when i was|da jeg var) ${AGE} (år|years|yrs)?`,
+  `(when i was|when he was|when she was|da jeg var|da han var|da hun var) ${AGE} (år|years|yrs)?`,
   '(løsladt|prøveløsladt|released from prison|served time|afsonet)',
   '(ifølge|according to) (stiften|avisen|politiet|the news|the paper|nyhederne|tv2|dr)',
   '(nobody|no one|ingen) (is|er) (sick|syg|syge|hurt|ill|kommet til skade)',
@@ -1661,6 +1695,16 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(afdøde|afdød|afdødes)',
   '(ambulancen|ambulance|the ambulance|an ambulance) (hentede|kørte|tog|took|came for|picked)',
   '(ambulancen|the ambulance) (har|has|havde|had) (hentet|kørt|taget|taken|picked|been)',
+  // A date or a weekday gone by (sets CH, CI, CJ): "den 2. oktober", "19 Oct", "sidste fredag", "last Sunday".
+  `(den|d) ${AGE} (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)`,
+  `${AGE} (january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`,
+  '(sidste|forrige) (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)',
+  '(last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
+  // Mistaken, then resolved; burnt out by itself; all clear.
+  '(troede|thought) (det var|it was|at det var|that it was) ... (men|but) (det var|it was) (vist|nok|bare|kun|just|only)',
+  '(brændte ud|gik ud|burned out|burnt out|went out) (af sig selv|by itself|on its own)',
+  '(all cleared|cleared now|alt er ryddet|er ryddet nu|alt er roligt|everything is quiet|all quiet)',
+  '(was|were|var) (fine|ok|okay|fin|fint|alright) (after|efter|igen|again)',
   '(kørt|hentet|taken) (væk|away)? (i|med|af|by|in) (en|an|the)? (ambulance|ambulancen)',
   '(er|is) (indlagt|admitted|in hospital|på hospitalet|på sygehuset|on the ward|på afdelingen)',
   // Nearly called, and it was nothing; a hoax; someone in custody (set CG).
@@ -1737,6 +1781,7 @@ export const AFTER_THE_FACT: readonly string[] = [
  * farewell that only says "har det fint nu" still counts.
  */
 export const WELL_NOW: readonly string[] = [
+  '(kom|kommet|came|got|gotten) (igennem det|through it)',
   // Come through it; it was someone asleep (set CG, CE).
   '(er|has|have) (kommet sig|recovered|pulled through)',
   'heldigvis (nåede|kom|var) (ambulancen|de|lægen|brandvæsenet|politiet|hjælpen)',
