@@ -1,3 +1,4 @@
+import { commonRanks } from './common-words';
 import { boundedDamerau } from './fuzzy';
 import { detectLanguage } from './language';
 import { fold, normalize, strip, tokens } from './normalize';
@@ -43,6 +44,14 @@ const DEFAULT_GAP = 1;
 const WIDE_GAP = 6;
 /** Pattern words this long also match with one typo. Shorter ones must be exact: "leve" is one edit from "lave". */
 const FUZZY_MIN = 6;
+/** Pattern words this long (and shorter than FUZZY_MIN) also match with one letter dropped (SpecIndex). */
+const SHORT_MIN = 4;
+
+/** A word of everyday Danish or English (the 10,000 most common of each), or a pattern word's own spelling. */
+function everyday(word: string): boolean {
+  const { da, en } = commonRanks();
+  return da.has(word) || en.has(word);
+}
 
 function compile(pattern: string, phrase: EmergencyPhrase | null, gapBetween = DEFAULT_GAP): Pattern {
   const slots: Slot[] = [];
@@ -108,6 +117,12 @@ class SpecIndex {
   /** Words with Danish letters by their stripped key: "born" finds "børn", "slar" finds "slår". */
   readonly #stripped = new Map<string, string[]>();
   readonly #deletes = new Map<string, string[]>();
+  /**
+   * Short words (four or five letters) with one letter dropped, as typed in a hurry ("lve" for "leve",
+   * "brnd" for "brand"): only where the shortened form is no everyday word of either language ("sår" is
+   * a word, not "slår" mistyped). Other typos of short words stay out: "leve" is one letter from "lave".
+   */
+  readonly #shortDeletes = new Map<string, string[]>();
   /** Prefix patterns by their first two letters: a typo is allowed after those. */
   readonly #prefixes = new Map<string, WordSpec[]>();
 
@@ -125,7 +140,17 @@ class SpecIndex {
       this.#exact.add(spec.word);
       const stripped = strip(spec.word);
       if (stripped !== spec.word) this.#stripped.set(stripped, [...(this.#stripped.get(stripped) ?? []), spec.word]);
-      if (spec.word.length < FUZZY_MIN) continue;
+      if (spec.word.length < FUZZY_MIN) {
+        if (spec.word.length >= SHORT_MIN) {
+          for (const d of oneDeletes(spec.word).slice(1)) {
+            if (everyday(d)) continue;
+            const bucket = this.#shortDeletes.get(d);
+            if (bucket) bucket.push(spec.word);
+            else this.#shortDeletes.set(d, [spec.word]);
+          }
+        }
+        continue;
+      }
       for (const d of oneDeletes(spec.word)) {
         const bucket = this.#deletes.get(d);
         if (bucket) bucket.push(spec.word);
@@ -151,6 +176,7 @@ class SpecIndex {
     const out = new Set<string>();
     if (this.#exact.has(token)) out.add(token);
     for (const word of this.#stripped.get(token) ?? []) out.add(word);
+    if (!this.#exact.has(token)) for (const word of this.#shortDeletes.get(token) ?? []) out.add(word);
     // A real word is no typo of another ("shouting" is not "shooting"), but it still starts what it starts
     // ("shouting" is a "shout*").
     if (REAL_WORDS.has(token)) {

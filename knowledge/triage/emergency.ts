@@ -476,6 +476,12 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // What the "shooting" typo used to catch in "shouting ...": threats and force heard now (see NOT_TYPOS).
   general('(trying to|is|are|keeps) (kick|kicking|break|breaking|force|forcing|smash|smashing) (in|down)? (my|the|our|her|his)? (front)? (door|window)'),
   general('(smashed|broke|kicked in|forced) ... (window|door) ... (climbed|climbing|got|getting) (in|inside)'),
+  general('(climbing|climbed|kravler|kravlede|kravlet) (in|ind) (through|gennem|ad|af) ... (window|vindue|vinduet|door|døren|altandøren)'),
+  // Seizure signs; a flat glowing orange; a call for help heard (weak).
+  general('(fråder|frådede|fråde|skummer om munden|skum om munden|foaming at the mouth|foaming)'),
+  general('(lyser|gløder|glowing) (orange|rødt|rød|red) (indefra|inside|from inside)?', true),
+  general('(kan høre|hører|can hear) (hende|ham|nogen|someone|her|him) (kalde|råbe|calling|shouting|crying)', true),
+  general('(brand|brænder|ild|flammer|røg|fire|smoke) ... (der er børn|børn derhenne|children nearby|kids there|børn tæt på)', true),
   general('(outside|udenfor) (my|the|our|min|vores)? (door|døren|dør) ... (banging|hammering|kicking|banker|hamrer|sparker)'),
   // Acid thrown or threatened (set CH: "my uncle threaten to throw acid on me").
   general('(acid|syre|syren|ætsende) (on|in|at|i|på|mod) (me|her|him|my|mig|hende|ham|mit|ansigtet|face)'),
@@ -1003,6 +1009,13 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('piller|pillerne|pills|sovepiller|tabletter|tablets ... (foran mig|in front of me)'),
   crisis('talt|counted ... piller|pillerne|pills|sovepiller|tabletterne|tablets'),
   crisis('(farvelbrev*|afskedsbrev*|goodbye letter*|goodbye note*|suicide note*)'),
+  // A farewell told through an errand (leave-one-set-out misses): letters left, a pet given away, an
+  // appointment that will not be needed, "before I go". Weak: two make an alarm.
+  crisis('(wrote|written|skrevet|skrev) (letters|breve) (to|til) (everyone|all|alle|dem alle|hele familien)', true),
+  crisis('(the letter|brevet|brevene|the letters) (is|are|ligger|er) (on|in|på|i) (the)? (kitchen table|table|drawer|køkkenbordet|bordet|skuffen)', true),
+  crisis('(my|min|mit) (dog|cat|hund|kat|hunden|katten) (should|skal|må) (go to|gå til|over til|til)', true),
+  crisis('(before i go|før jeg går|inden jeg går|before i leave for good)', true),
+  crisis('(dont|do not|wont|will not) (think)? (i will|i)? (need|be needing|be at|make) (the|my)? (appointment|meeting|aftalen|mødet|tiden)', true),
   crisis('sidste gang (i|du|de|I) hører fra mig'),
   crisis('last time (you|anyone) (will)? hear from me'),
   crisis('ikke (skal|vil) være med længere|mere'),

@@ -74,7 +74,7 @@ export interface Scored {
  * no clock of its own (the caller passes "now").
  */
 /** Words that, inside a matched danger phrase, put it in the present (folded, as EmergencyReading.dangerWords). */
-const DANGER_NOW: ReadonlySet<string> = new Set(['nu', 'now', 'gang', 'igang', 'progress']);
+const DANGER_NOW: ReadonlySet<string> = new Set(['nu', 'now', 'gang', 'igang', 'progress', 'braender', 'burning']);
 
 export class Triage {
   readonly #index: TriageIndex;
@@ -148,7 +148,7 @@ export class Triage {
     if (lexicon.matched.length > 1) return false;
     if (wordCount(text) < this.#calibration.emergencyVetoMinWords) return false;
     // A phrase that says in its own words that it is happening now ("indbrud i gang", "smoke pouring out
-    // now") is a report of the present, whatever errand sits beside it.
+    // now", "det brænder") is a report of the present, whatever errand sits beside it.
     if (lexicon.dangerWords.some((w) => DANGER_NOW.has(w))) return false;
     // The whole message, and the company the phrase keeps apart from the phrase itself, must speak against
     // it: the model learned "kommet til skade" and "this is an emergency" mostly from hard negatives, yet

@@ -217,6 +217,9 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['my ex is outside the door banging and kicking', ['general']],
   ['he has petrol and says he will light the flat', ['general']],
   ['hendes bror truer med at kaste syre i ansigtet på hende', ['general']],
+  ['der er brnd i opgangen', ['general']],
+  ['i wrote letters to my whole family and my cat should go to my brother', ['crisis']],
+  ['someone is climbing in through the kitchen window', ['general']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 
@@ -338,6 +341,7 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'the man at the bus stop was shouting at nobody, is there outreach',
   'han skrev om selvmordstanker da han var 14 i en stil, men han kom igennem det',
   'my colleague fainted at the party but was fine after some food',
+  'min datter har et sår på knæet efter cykelturen, skal det syes',
   'min søn har type 1 diabetes, kan han få hjælp til insulinen i skolen',
   'hjemmeplejen lægger pillerne frem til min mor hver morgen, kan de også komme om aftenen',
   'i read a boy swallowed a battery in Odense last year, does the kindergarten have a first aid plan',

@@ -169,7 +169,8 @@ describe('the start-up cache of trained models', () => {
  * of its own: the test below is the guard. With CC and CD in (26 sets), leave-one-set-out (the model trained
  * without the set, the lexicon as it is) it stands down 21 of the lexicon's 92 false alarms on them and 0 of
  * its 2311 caught emergencies, and every caught emergency glued to a question of dev..dev5 (22,505
- * messages) still alarms, once a phrase that says "now" was kept from the veto. A veto on probability alone was rejected earlier: a bare "need
+ * messages) still alarms, once a phrase that says "now" was kept from the veto. With 32 sets: 29 of 101
+ * and 0 of 2802; glued, 0 of 27,285 once "det brænder" also counted as now. A veto on probability alone was rejected earlier: a bare "need
  * an ambulance" scores under 0.01, as the model learns such phrases mostly from hard negatives.
  */
 describe("the model's second opinion on a lexicon alarm", () => {
@@ -195,31 +196,6 @@ describe("the model's second opinion on a lexicon alarm", () => {
     const text = 'my landlord says the heating form is due and honestly no one would care if i died';
     expect(model.evidence(text)).toBeLessThan(bar);
     expect(company(text)).toBeLessThan(bar);
-    expect(triage.classify(text, at).emergency).toBe(true);
-  });
-
-  test('never stands down a short message, where the prior and the phrase are all there is', () => {
-    expect(model.evidence('this is an emergency')).toBeLessThan(bar);
-    expect(triage.classify('this is an emergency', at).emergency).toBe(true);
-  });
-
-  test("judges the phrase's company, not the phrase: a phrase learned from hard negatives still alarms", () => {
-    const text = 'this is an emergency and I do not know who to call';
-    expect(model.evidence(text)).toBeLessThan(bar);
-    expect(company(text)).toBeGreaterThanOrEqual(bar);
-    expect(triage.classify(text, at).emergency).toBe(true);
-  });
-
-  test('never stands down a danger phrase that says it is happening now, whatever errand sits beside it', () => {
-    // Set CD's "indbrud i gang i kolonihaven ..." glued after a question about a hedge was stood down until
-    // a phrase with "nu", "now" or "i gang" in it was kept from the veto.
-    const text = 'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, indbrud i gang hos naboen';
-    const reading = detectEmergency(text);
-    const near = model.evidence(reading.dangerNeighbourhood.join(' ')) - model.evidence(reading.dangerWords.join(' '));
-    expect(reading.matched).toHaveLength(1);
-    expect(model.evidence(text)).toBeLessThan(bar);
-    expect(company(text)).toBeLessThan(bar);
-    expect(near).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
     expect(triage.classify(text, at).emergency).toBe(true);
   });
 
@@ -297,3 +273,68 @@ function readJsonl(path: string): { text: string; emergency: boolean }[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as { text: string; emergency: boolean });
 }
+
+/**
+ * The veto's rules on a model whose evidence is known: trained on a handful of messages, so that "this is
+ * an emergency" and errand words speak against danger however the real model's weights move as sets are
+ * added (a test of the rules must not hang on them).
+ */
+describe("the veto's rules, on a model trained for the test", () => {
+  const loaded = loadKnowledgeBase();
+  if (!loaded.ok) throw new Error('the knowledge base does not load');
+  const times = (text: string, emergency: boolean): { text: string; emergency: boolean }[] => Array.from({ length: 20 }, () => ({ text, emergency }));
+  const model = EmergencyModel.train([
+    ...times('this is an emergency my car was towed', false),
+    ...times('this is an emergency i need a new passport', false),
+    ...times('this is an emergency my bin was not emptied', false),
+    ...times('this is an emergency the heating is off', false),
+    ...times('hvor meget koster en ny affaldsbeholder', false),
+    ...times('hvornår kan jeg hente den', false),
+    ...times('han trækker ikke vejret', true),
+    ...times('indbrud i gang', true),
+    ...times('der er brand i køkkenet', true),
+  ]);
+  const triage = Triage.build(loaded.kb, { emergencyModel: model });
+  const at = DateTime.fromISO('2026-12-06T10:00:00', { zone: 'Europe/Copenhagen' });
+  const bar = DEFAULT_CALIBRATION.emergencyVetoEvidence;
+  const phrase = (text: string): number => model.evidence(detectEmergency(text).dangerWords.join(' '));
+  const company = (text: string): number => model.evidence(text) - phrase(text);
+  const near = (text: string): number => model.evidence(detectEmergency(text).dangerNeighbourhood.join(' ')) - phrase(text);
+
+  test('stands down a lone phrase when the message, its company and its near company all speak against it', () => {
+    const text = 'hvor meget koster en ny affaldsbeholder, this is an emergency, hvornår kan jeg hente den';
+    expect(detectEmergency(text).emergency).toBe(true);
+    expect(model.evidence(text)).toBeLessThan(bar);
+    expect(company(text)).toBeLessThan(bar);
+    expect(near(text)).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+    expect(triage.classify(text, at).emergency).toBe(false);
+  });
+
+  test('never stands down a short message, where the prior and the phrase are all there is', () => {
+    expect(model.evidence('this is an emergency')).toBeLessThan(bar);
+    expect(triage.classify('this is an emergency', at).emergency).toBe(true);
+  });
+
+  test("judges the phrase's company, not the phrase: a phrase learned from hard negatives still alarms", () => {
+    const text = 'this is an emergency and I do not know who to call';
+    expect(model.evidence(text)).toBeLessThan(bar);
+    expect(company(text)).toBeGreaterThanOrEqual(bar);
+    expect(triage.classify(text, at).emergency).toBe(true);
+  });
+
+  test('never stands down a danger phrase that says it is happening now, whatever errand sits beside it', () => {
+    // Set CD's "indbrud i gang i kolonihaven ..." glued after a question about a hedge was stood down until
+    // a phrase with "nu", "now" or "i gang" in it was kept from the veto.
+    // So did set CE's fire in the woods after a question about the rent, told with "det brænder".
+    for (const text of [
+      'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, indbrud i gang hos naboen',
+      'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, det brænder ved legepladsen',
+    ]) {
+      expect(detectEmergency(text).matched, text).toHaveLength(1);
+      expect(model.evidence(text), text).toBeLessThan(bar);
+      expect(company(text), text).toBeLessThan(bar);
+      expect(near(text), text).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+      expect(triage.classify(text, at).emergency, text).toBe(true);
+    }
+  });
+});

@@ -67,6 +67,10 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   98/23: CG's false alarms were scenes resolved at the end ("det var bare naboen der havde brændt sine
  *   boller på"), CE's figures of speech and the model alone on urgent trouble (a flooded toilet, an
  *   eviction). Worked in: 87.9% and 3.5% alone on all 29 (their emergencies are told without the words).
+ *   CH (non-native speakers), CI (very short, very specific) and CJ (third-party reports) came in at 100/10,
+ *   98/5 and 100/15; worked in, with what leaving each set out of the model's training showed (a farewell
+ *   through an errand, someone climbing in through a window, a flat glowing orange): 87.7% and 3.2% alone
+ *   on all 32.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -82,7 +86,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
-  { file: 'acceptance-sets.jsonl', positives: 2890, negatives: 2890, recall: 0.875, falseAlarms: 0.036 },
+  { file: 'acceptance-sets.jsonl', positives: 3190, negatives: 3190, recall: 0.875, falseAlarms: 0.033 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
