@@ -10,6 +10,7 @@ import {
   AFTER_THE_FACT,
   WELL_NOW,
   HYPOTHETICAL,
+  PROCEDURE,
   NOT_EMERGENCY,
   NOT_TYPOS,
   SAID_NOT_DANGEROUS,
@@ -102,6 +103,7 @@ const ENGLISH = ENGLISH_ONLY.flatMap((p) => expand(p.pattern).map((x) => compile
 const NEGATIVE = NOT_EMERGENCY.flatMap((p) => expand(p).map((x) => compile(x, null, 0)));
 const PAST = [...AFTER_THE_FACT, ...HYPOTHETICAL].flatMap((p) => expand(p).map((x) => compile(x, null)));
 const WELL = WELL_NOW.flatMap((p) => expand(p).map((x) => compile(x, null)));
+const PROCEDURES = PROCEDURE.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const NOW = STILL_HAPPENING.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CALM = SAID_NOT_DANGEROUS.flatMap((p) => expand(p).map((x) => compile(x, null)));
 const CHILD = new Set(CHILD_WORDS.map((w) => fold(w)));
@@ -212,7 +214,7 @@ function prefixMatches(prefix: string, token: string): boolean {
 /** The words of the danger phrases (by their keys). */
 const DANGER_KEYS = new Set([...POSITIVE, ...ENGLISH].flatMap((p) => p.slots.flatMap((slot) => [...slot.keys])));
 
-const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...WELL, ...NOW, ...CALM]);
+const SPECS = new SpecIndex([...POSITIVE, ...ENGLISH, ...NEGATIVE, ...PAST, ...WELL, ...PROCEDURES, ...NOW, ...CALM]);
 
 /**
  * Patterns by the keys of one slot that every match must fill, chosen to be rare in messages: a slot
@@ -238,6 +240,7 @@ const ENGLISH_BY_SLOT = byRarestSlot(ENGLISH);
 const NEGATIVE_BY_SLOT = byRarestSlot(NEGATIVE);
 const PAST_BY_SLOT = byRarestSlot(PAST);
 const WELL_BY_SLOT = byRarestSlot(WELL);
+const PROCEDURE_BY_SLOT = byRarestSlot(PROCEDURES);
 const NOW_BY_SLOT = byRarestSlot(NOW);
 const CALM_BY_SLOT = byRarestSlot(CALM);
 
@@ -406,10 +409,14 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const past = candidates(keys, PAST_BY_SLOT).some((p) => find(p, hits, none));
   const negated = t.map((token) => NEGATIONS.has(token));
   const well = candidates(keys, WELL_BY_SLOT).some((p) => find(p, hits, none, negated));
-  const now = candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, none));
-  const told = (past || well) && !now;
+  // Now-words inside a masked idiom do not count: "died suddenly" is no "suddenly" now.
+  const now = candidates(keys, NOW_BY_SLOT).some((p) => find(p, hits, masked));
   // Over and well again: a crisis of years ago the writer has come through (WELL_NOW).
-  const recovered = past && well && !now;
+  // Over and well again, or a question of procedure about someone unnamed (PROCEDURE): suicide and
+  // self-harm phrases stand down too.
+  const procedure = !now && candidates(keys, PROCEDURE_BY_SLOT).some((p) => find(p, hits, none));
+  const recovered = (past && well && !now) || procedure;
+  const told = (past || well || procedure) && !now;
   let strong = 0;
   let weak = 0;
   const patterns = candidates(keys, POSITIVE_BY_SLOT);

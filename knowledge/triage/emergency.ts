@@ -217,6 +217,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('(ikke skal være kede af det|ikke være kede af det|det er ikke jeres skyld|det er ikke din skyld|dont be sad|dont blame yourself|dont blame yourselves|its not your fault)', true),
   crisis('cant|cannot keep going', true),
   crisis('(tonight is the night|i aften er aftenen|i nat er natten)', true),
+  crisis('(planning it|planned it|planlagt det|planlægger det|har planlagt) (for|i) (weeks|months|days|uger|måneder|dage)', true),
+  crisis('(just want|want|vil bare have at|ville bare have at) (someone|somebody|nogen) (to know|ved det|skal vide det)', true),
   crisis('written|wrote|writing|skrevet|skrev|skriver ... (letters|letter|breve|brev) to|til (my|min|mine)', true),
   crisis('(hear from me again|høre fra mig igen|see me again|se mig igen)'),
   crisis('taget|slugt|spist (en masse|en håndfuld|hele) ... medicin|medicinen|sovemedicin|pillerne|piller'),
@@ -760,6 +762,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(ryger|røg|smoking|smoke|brændt|burning) ... (gnister|gnistrer|sparking|sparks)'),
   // A heart attack in lay words: pressure on the chest, the heart racing, about to faint.
   general('chest|brystet ... (tight|tightness|pressure|squeezing|crushing|elephant|trykker|klemmer|snører)'),
+  general('(chest|brystet|brystkassen) (feels|føles) like ... (sitting|standing|sidder|står|elephant|elefant|weight|vægt|squeezing)'),
   general('(heart is racing|heart racing|hjertet hamrer|hjertet banker)', true),
   general('(pass out|going to faint|besvime|ved at besvime)', true),
   general('numb|følelsesløs|føleløs|prikker ... arm|armen', true),
@@ -993,6 +996,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   environment('væltet tankbil|lastbil'),
   environment('kulilte*|kulos'),
   environment('smell|smells|smelling of gas'),
+  environment('smell|smells|smelling|stinks|reeks ... of|like gas'),
   environment('smell|smells gas'),
   environment('smell|smells|smelling like gas'),
   environment('gas leak|leaking|smell'),
@@ -1080,6 +1084,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('sidste gang (jeg|du|hun|han) (ser|hører|sees)'),
   // Fire seen: something burning now, smoke from inside.
   general('(nu|now) brænder|burning'),
+  general('(begyndt at|begynder at|started to|starting to) (brænde|burn|ryge)'),
   general('brænder det (i|på|ved|oppe)'),
   general('brænder (gardin*|sofaen|sengen|stilladset|træet|hækken|bålet|kassen|køkkenet|komfuret|fjernsynet|tv)'),
   general('(epipen|epipennen|epipenne|adrenalinpen|adrenalinpennen|epi pen) ... (virkede|virker|hjalp|hjælper|didnt work|did not work|not working) (ikke)?'),
@@ -1505,6 +1510,17 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(epipen|epipennen|adrenalinpen) (action plan|handleplan|plan|form|skema|recept|prescription)',
   '(skudt|skyde|skyder|skød|fyret|fyre) (raketter|fyrværkeri|kanonslag|nytårskrudt) (af)?',
   '(burning|fire|afbrændings) (ban|bans|forbud|season)',
+  // Set CL: slang, a book in the bath, "det her tager livet af mig", fear of fire, a bit of smoke.
+  '(døde|died|passed away|omkom) (pludselig|suddenly)',
+  '(er|var) (helt|bare|mega|totalt|ret)? (bombe|bomben)',
+  'det (her)? slår mig (altså|bare|sgu|simpelthen|jo)? ihjel',
+  '(det|det her|this|it) (tager|is taking) livet af mig',
+  '(bog|bogen|telefon|telefonen|mobil|mobilen|book|phone|tablet|ipad|nøgler|nøglerne|keys) ... (faldet|faldt|fell|dropped) (i|in|into) (badekarret|vandet|toilettet|the bath|the toilet|the water)',
+  '(scared|afraid|terrified|bange|angst|rædselsslagen) (of|for|af) (fire|ild|brand|water|vand|the dark|mørket|dogs|hunde)',
+  '(a bit of|a little) smoke',
+  'smoke (tent|machine|detector|detectors|alarm|alarms|test)',
+  'fire (truck|trucks|engine|engines)',
+  '(tomatoes|plants|flowers|lawn|grass|tomater|planter|blomster|plænen|græsset|hækken|træet) ... (dying|dør|døde|is dying|are dying)',
   '(slange|slangen|låget|hanken|kæden|hjulet|knappen|håndtaget|dækslet) (er)? (røget|røg) (af)?',
   '(heart|hjerte|hjertet) (is)? (burning|brænder)',
   '(vil|kan) ikke leve uden (min|mit|mine|my) (kaffe|coffee|telefon|phone|mobil|netflix|wifi|internet|cigaretter|chokolade|slik|computer)',
@@ -1515,7 +1531,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(har)? (et par|nogle|flere|mange) gange gået',
   '(kaldt|kalder|kaldte|called) (mig|ham|hende|os|me|him|her|us) (for)? ... (livsfarlig*|dangerous)',
   // Figures of speech and topic talk (sets CE, CG).
-  '(bureaukrati|bureaukratiet|varmen|kulden|larmen|støjen|reglerne|systemet|ventetiden|køen|regningen|skatten|lektierne|eksamen|eksamenen|fribeløbet|fribeløb|papirarbejdet|bureaukratiet|trafikken|stressen|heden) ... (slår|slå|dræber) mig ihjel',
+  '(vejr|vejret|weather|bureaukrati|bureaukratiet|varmen|kulden|larmen|støjen|reglerne|systemet|ventetiden|køen|regningen|skatten|lektierne|eksamen|eksamenen|fribeløbet|fribeløb|papirarbejdet|bureaukratiet|trafikken|stressen|heden) ... (slår|slå|dræber) mig ihjel',
   'drowning|drukner|druknede i|in afleveringer|opgaver|lektier|arbejde|mails|papirer|papirarbejde|skemaer|assignments|homework|forms|paperwork',
   '(cringe|pinligt|pinlig|flov|flovt|embarrassing|awkward) ... (vil|ville|want to|wanna) (dø|die)',
   '(die|dying|dø|døde) (of|af) (embarrassment|shame|skam|flovhed|pinlighed)',
@@ -1535,7 +1551,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   // A suicide that has happened is a death (estate, grief): the writer's own danger words still count.
   '(han|hun|min|mit|hans|hendes|vores|he|she|my|his|her|our) ... (begik|begået|committed) (selvmord|suicide)',
   // Fiction and teaching material about a danger are topic talk.
-  'novelle*|roman|romanen|thriller*|krimi|krimien|krimier|podcast*|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill|hjertestop|hjerteanfald|blodprop|stroke|poison*|forgift*',
+  'novelle*|roman|romanen|thriller*|krimi|krimien|krimier|podcast*|film|filmen|movie|movies|serien|series|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill|hjertestop|hjerteanfald|blodprop|stroke|poison*|forgift*|ild|brand|branden',
   'undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self|overdosis|overdose*',
   'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
   // Awareness, prevention, helplines, statistics and procedures: the topic, not a person in danger.
@@ -1650,7 +1666,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'kommet', 'samler', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'samler', 'waste', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1744,6 +1760,7 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(my|our|his|her) late (father|mother|husband|wife|dad|mum|mom|son|daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa)',
   'i read',
   '(i avisen|i nyhederne|in the news|on the news)',
+  '(see|saw|seen|did you see|så du|har du set|så jeg) (the)? (news|nyhederne|indslaget|artiklen|article|report)',
   // A year gone by, or the war: history, not an emergency.
   'i|in|år|year 190*|191*|192*|193*|194*|195*|196*|197*|198*|199*|200*|201*|202*',
   '(krigen|besættelsen|modstandsbevægelsen|the war|verdenskrig*|world war|ww2|wwii)',
@@ -1805,6 +1822,8 @@ export const AFTER_THE_FACT: readonly string[] = [
  * farewell that only says "har det fint nu" still counts.
  */
 export const WELL_NOW: readonly string[] = [
+  '(i god bedring|i bedring|i behandling|in treatment|getting better)',
+  `(nu er jeg|now i am|im now|i am now) ${AGE}`,
   '(kom|kommet|came|got|gotten) (igennem det|through it)',
   // Come through it; it was someone asleep (set CG, CE).
   '(er|has|have) (kommet sig|recovered|pulled through)',
@@ -1837,7 +1856,7 @@ export const HYPOTHETICAL: readonly string[] = [
   'hvad (gør|skal|bør) man (gøre)? hvis|når',
   '(hvad man gør|hvad man skal gøre|hvad man bør gøre) (hvis|når)',
   '(hvis|if) (der går ild|der opstår brand|der bryder brand ud|there is a fire|theres a fire|there s a fire|a fire breaks out)',
-  '(if|hvis) (a child|a student|a pupil|a resident|a citizen|a patient|a guest|a customer|en elev|et barn|en borger|en beboer|en patient|en gæst|en kunde) (has|gets|har|får|is|er|writes|skriver|tells|siger)',
+  '(if|hvis) (a child|a student|a pupil|a resident|a citizen|a patient|a guest|a customer|en elev|et barn|en borger|en beboer|en patient|en gæst|en kunde) (has|gets|har|får|is|er|writes|skriver|tells|siger|fortæller|talks|mentions|nævner)',
   '(if|hvis) (a child|a student|a pupil|a resident|a guest|a customer|en elev|en borger|en beboer|en gæst|en kunde) ... (has|gets|har|får|writes|skriver|tells|siger)',
   '(procedure|procedures|policy|retningslinjer|handleplan|protocol) (if|when|hvis|når)',
   '(hvis|if) (der sker|der opstår|there is|there s|there was) (en|et|a|an) (gasudslip|gaslæk|brand|eksplosion|ulykke|oversvømmelse|gas leak|fire|explosion|accident|flood)',
@@ -1851,6 +1870,20 @@ export const HYPOTHETICAL: readonly string[] = [
   '(what to do|how to handle|how to respond|how to react|hvad man skal gøre|hvordan man håndterer|hvordan man reagerer) (if|when|hvis|når|to|på)',
   'if you see|find|smell|notice',
   'what number do you call if|when',
+];
+
+/**
+ * A question of procedure about someone unnamed ("hvad er fremgangsmåden hvis en elev fortæller at han
+ * tænker på selvmord", "if a home care worker notices a gas smell, what is the procedure"): told like
+ * HYPOTHETICAL, and suicide and self-harm phrases stand down as well, unless STILL_HAPPENING words say it
+ * is happening now. Only an indefinite someone (en elev, a client, nogen): "hvad gør jeg hvis min søn ..."
+ * is a parent with a child in danger.
+ */
+export const PROCEDURE: readonly string[] = [
+  '(hvis|if) (en|et|a|an) (elev|barn|borger|beboer|patient|klient|kollega|kunde|bruger|pupil|student|child|kid|client|resident|citizen|patient|colleague|customer|user) ... (fortæller|fortalte|siger|sagde|skriver|taler om|nævner|tells|told|says|said|writes|talks about|mentions|is|er|har|has)',
+  '(fremgangsmåde|fremgangsmåden|procedure|proceduren|procedures|retningslinjer|retningslinjerne|vejledning|vejledningen|guidelines|protocol|handleplan|handleplanen|written procedure) ... (hvis|if|når|when)',
+  '(hvad|what) (gør|skal|should|do|does) ... (hvis|if|når|when) (de|they|vi|we|man|you|nogen|someone|somebody) (finder|find|ser|see|opdager|discover|notices|notice|er ved at|is)',
+  '(if|hvis|når|when) (a|an|en|et) (home care worker|care worker|worker|staff member|medarbejder|hjemmehjælper|pædagog|lærer|teacher|nurse|sygeplejerske|livredder|lifeguard) (notices|finds|sees|opdager|finder|ser|hears|hører)',
 ];
 
 /**
@@ -1883,6 +1916,7 @@ export const STILL_HAPPENING: readonly string[] = [
   '(hitting|hit|threatening|threatened|coming|is here|is back|at it|doing it|kicking|shouting|screaming) ... again',
   'right now', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
   'kommer tilbage', 'vender tilbage',
+  '(i can see|i can hear|jeg kan se|jeg kan høre) (him|her|them|ham|hende|dem)',
   '(minutter|min|minutes|mins) (siden|ago)',
   '(lige|just) (kommet|come) (ind|tilbage|in|back|into)',
   // "nu" and "stadig" alone also start the request that follows a past event ("nu vil vi søge om..."):
