@@ -429,7 +429,12 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(er gået|er løbet|er forsvundet|has walked|has gone|wandered) (ud|væk|out|off)? (fra|af|of|from) (plejehjemmet|plejecentret|bostedet|afdelingen|the care home|the nursing home|the ward)', true),
   general('diabetiker|sukkersyg|diabetes', true),
   // Someone close who does not answer is a sign, not yet danger: with a symptom it is.
-  general('mor|far|mand|kone|kæreste|nabo|naboen|moren|faren|manden|konen|bedstemor|bedstefar|mormor|morfar|farmor|farfar|han|hun ... svarer|svare|reagerer|reagere ikke', true),
+  general('mor|far|mand|kone|kæreste|nabo|naboen|moren|faren|manden|konen|bedstemor|bedstefar|mormor|morfar|farmor|farfar|han|hun|borger|borgeren|beboer|beboeren|patient|patienten|klient|klienten|kvinden|damen ... svarer|svare|reagerer|reagere ikke', true),
+  // Leave-one-set-out misses (sets CB-era 30, 31): breathing gone irregular, a thief in the bedroom now,
+  // a hose from the exhaust into the car.
+  general('(vejrtrækningen|vejrtrækning|åndedrættet|breathing) (er|is)? (uregelmæssig|besværet|rallende|overfladisk|irregular|laboured|labored|shallow|rattling)', true),
+  general('(tyv|tyve|tyven|tyvene|indbrudstyv|indbrudstyven|burglar|intruder) (er)? (i|in) (huset|lejligheden|soveværelset|stuen|køkkenet|kælderen|the house|the flat|the bedroom|my bedroom|the kitchen)'),
+  crisis('(slange|slangen|hose|tube) ... (udstødning|udstødningen|udstødningsrøret|exhaust)'),
   // "Følger efter" is in the street; on social media Danes write "følger mig".
   general('følger|fulgte|fulgt efter mig|os|hende'),
   general('tvang|tvinger|tvunget|tvingede ... (til sex|til samleje|seksuel*)'),

@@ -225,6 +225,9 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['his chest feels like someone is standing on it', ['general']],
   ['toasteren ryger og nu er gardinet begyndt at brænde', ['general']],
   ['who do I call when a kid has gone through the ice? I can see him at the edge', ['child', 'general']],
+  ['borgeren reagerer ikke og vejrtrækningen er rallende', ['general']],
+  ['der er en tyv i stuen lige nu', ['general']],
+  ['han sidder i garagen med en slange fra udstødningen ind i bilen', ['crisis']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 

@@ -154,7 +154,8 @@ describe('the start-up cache of trained models', () => {
 /**
  * The model's second opinion on a lexicon alarm (Triage, `#standsDown`): a lone, non-crisis danger phrase in
  * a message of six words or more is stood down when the model's evidence (its weights without the prior)
- * is below -4 for the whole message, for the message apart from the phrase, and for the six words either
+ * is below -4 for the whole message and for the message apart from the phrase, and below -6 (-4 until sets
+ * CK and CL) for the six words either
  * side of the phrase. Measured before it was switched on, on the twenty acceptance sets
  * (knowledge/data/emergency/acceptance-sets.jsonl): on the first sixteen's alarms as they arrived, with a
  * model trained only on the sets before each and today's lexicon telling where the danger words are
