@@ -48,7 +48,7 @@ const FUZZY_MIN = 6;
 /** Pattern words this long (and shorter than FUZZY_MIN) also match with one letter dropped (SpecIndex). */
 const SHORT_MIN = 4;
 
-/** A word of everyday Danish or English (the 10,000 most common of each), or a pattern word's own spelling. */
+/** A word of everyday Danish or English: one of the 10,000 most common of either (common-words.ts). */
 function everyday(word: string): boolean {
   const { da, en } = commonRanks();
   return da.has(word) || en.has(word);
@@ -273,10 +273,9 @@ function possible(pattern: Pattern, keys: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** The positions of a match of `pattern` (skipping masked positions), or null. */
 /**
- * Where `pattern` matches, skipping masked tokens. A token marked in `negated` may not fill a gap: a
- * well-again phrase "det er stoppet" does not read "det er ikke stoppet".
+ * The positions of a match of `pattern` (skipping masked positions), or null. A token marked in `negated`
+ * may not fill a gap: a well-again phrase "det er stoppet" does not read "det er ikke stoppet".
  */
 function find(pattern: Pattern, hits: readonly ReadonlySet<string>[], masked: readonly boolean[], negated?: readonly boolean[]): number[] | null {
   const first = pattern.slots[0];
