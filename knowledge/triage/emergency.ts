@@ -75,6 +75,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('ikke lyst til at (leve|vågne|være her)'),
   crisis('orker|magter ikke at leve'),
   crisis('ikke værd at leve'),
+  crisis('(ikke tænkt mig at|har ikke tænkt mig at|not planning to|dont plan to|do not plan to) (være her|be here|be around|leve|live)'),
   // An overdose being taken or counted out (leave-one-set-out misses in sets W, AB, AC).
   crisis('(tager|taget|tage|tog) (resten|halvdelen|hele|rest) (af)? (pakken|glasset|pillerne|æsken|bøtten|tabletterne)'),
   crisis('(take|taken|took|taking) (the)? (rest|half) of (the)? (pack|packet|bottle|pills|box|tablets)'),
@@ -432,6 +433,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('mor|far|mand|kone|kæreste|nabo|naboen|moren|faren|manden|konen|bedstemor|bedstefar|mormor|morfar|farmor|farfar|han|hun|borger|borgeren|beboer|beboeren|patient|patienten|klient|klienten|kvinden|damen ... svarer|svare|reagerer|reagere ikke', true),
   // Leave-one-set-out misses (sets CB-era 30, 31): breathing gone irregular, a thief in the bedroom now,
   // a hose from the exhaust into the car.
+  general('(hear|hører|kan høre|can hear) (her|him|hende|ham) (moaning|stønne|stønner|jamre|jamrer|klynke|klynker)'),
+  general('(taget|tog|slugt|slugte|spist|spiste) for mange ... (piller|pillerne|tabletter|tabletterne|hjertepiller|sovepiller|smertepiller|panodil*|pamol*|medicin|medicinen)'),
   general('(vejrtrækningen|vejrtrækning|åndedrættet|breathing) (er|is)? (uregelmæssig|besværet|rallende|overfladisk|irregular|laboured|labored|shallow|rattling)', true),
   general('(tyv|tyve|tyven|tyvene|indbrudstyv|indbrudstyven|burglar|intruder) (er)? (i|in) (huset|lejligheden|soveværelset|stuen|køkkenet|kælderen|the house|the flat|the bedroom|my bedroom|the kitchen)'),
   crisis('(slange|slangen|hose|tube) ... (udstødning|udstødningen|udstødningsrøret|exhaust)'),
@@ -1002,6 +1005,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   environment('kulilte*|kulos'),
   environment('smell|smells|smelling of gas'),
   environment('smell|smells|smelling|stinks|reeks ... of|like gas'),
+  environment('(gas|gassen|kulilte|carbon monoxide) ... (headache|headaches|hovedpine|svimmel|svimle|dizzy|kvalme|nauseous|sick)'),
+  general('(complaining of|complain of|klager over) (headaches|headache|hovedpine|kvalme|nausea|dizziness|svimmelhed)', true),
   environment('smell|smells gas'),
   environment('smell|smells|smelling like gas'),
   environment('gas leak|leaking|smell'),

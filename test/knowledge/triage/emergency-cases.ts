@@ -228,6 +228,10 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['borgeren reagerer ikke og vejrtrækningen er rallende', ['general']],
   ['der er en tyv i stuen lige nu', ['general']],
   ['han sidder i garagen med en slange fra udstødningen ind i bilen', ['crisis']],
+  ['jeg har ikke tænkt mig at være her når I svarer', ['crisis']],
+  ['we can hear her moaning behind the door, she has not opened for days', ['general']],
+  ['min søn har taget for mange af farmors sovepiller', ['child', 'general']],
+  ['the gas heater is on and the kids have headaches', ['environment']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 

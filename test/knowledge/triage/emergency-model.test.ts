@@ -193,13 +193,6 @@ describe("the model's second opinion on a lexicon alarm", () => {
     }
   });
 
-  test('never stands down thoughts of suicide, however everyday their company', () => {
-    const text = 'my landlord says the heating form is due and honestly no one would care if i died';
-    expect(model.evidence(text)).toBeLessThan(bar);
-    expect(company(text)).toBeLessThan(bar);
-    expect(triage.classify(text, at).emergency).toBe(true);
-  });
-
   test('never stands down two danger phrases: a situation, not a word in passing', () => {
     const text = 'vores skraldespand er ikke tømt og min nabo ligger bevidstløs og trækker ikke vejret';
     expect(detectEmergency(text).matched.length).toBeGreaterThan(1);
@@ -309,6 +302,15 @@ describe("the veto's rules, on a model trained for the test", () => {
     expect(company(text)).toBeLessThan(bar);
     expect(near(text)).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
     expect(triage.classify(text, at).emergency).toBe(false);
+  });
+
+  test('never stands down thoughts of suicide, however everyday their company', () => {
+    const text = 'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, ingen ville savne mig hvis jeg døde';
+    expect(detectEmergency(text).categories).toContain('crisis');
+    expect(model.evidence(text)).toBeLessThan(bar);
+    expect(company(text)).toBeLessThan(bar);
+    expect(near(text)).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+    expect(triage.classify(text, at).emergency).toBe(true);
   });
 
   test('never stands down a short message, where the prior and the phrase are all there is', () => {
