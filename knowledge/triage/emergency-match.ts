@@ -372,6 +372,9 @@ export interface EmergencyReading {
   readonly dangerWords: string[];
   /** The words within NEIGHBOURHOOD of the danger words, those included: the phrase's near company. */
   readonly dangerNeighbourhood: string[];
+  /** The words of dangerNeighbourhood before the first danger word, and after the last. */
+  readonly dangerBefore: string[];
+  readonly dangerAfter: string[];
 }
 
 /** How many words either side of the danger phrase are its near company (dangerNeighbourhood). */
@@ -455,8 +458,12 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const calm = candidates(keys, CALM_BY_SLOT).some((p) => find(p, hits, none));
   const dangerWords = t.filter((_, i) => dangerAt.has(i));
   const positions = [...dangerAt];
-  const dangerNeighbourhood = positions.length === 0 ? [] : t.slice(Math.max(0, Math.min(...positions) - NEIGHBOURHOOD), Math.max(...positions) + NEIGHBOURHOOD + 1);
-  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood };
+  const firstAt = Math.min(...positions);
+  const lastAt = Math.max(...positions);
+  const dangerNeighbourhood = positions.length === 0 ? [] : t.slice(Math.max(0, firstAt - NEIGHBOURHOOD), lastAt + NEIGHBOURHOOD + 1);
+  const dangerBefore = positions.length === 0 ? [] : t.slice(Math.max(0, firstAt - NEIGHBOURHOOD), firstAt);
+  const dangerAfter = positions.length === 0 ? [] : t.slice(lastAt + 1, lastAt + NEIGHBOURHOOD + 1);
+  if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood, dangerBefore, dangerAfter };
   if (child) categories.add('child');
-  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood };
+  return { emergency, categories: ORDER.filter((c) => categories.has(c)), matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood, dangerBefore, dangerAfter };
 }

@@ -155,11 +155,16 @@ export class Triage {
     // either may be the whole of a real alarm. So must the near company (dangerNeighbourhood): an errand
     // glued to a real emergency ("hvornår tømmes skraldespanden ... han trækker ikke vejret") makes the
     // whole message look ordinary, not the words around the danger.
-    const { emergencyVetoEvidence: bar, emergencyVetoNearEvidence: nearBar } = this.#calibration;
+    // And each side of the phrase on its own: a phrase at the edge of the message, or an errand on one
+    // side only ("hej jeg har et spørgsmål om min ansøgning, men det ryger"), has one side with nothing
+    // against it.
+    const { emergencyVetoEvidence: bar, emergencyVetoNearEvidence: nearBar, emergencyVetoSideEvidence: sideBar } = this.#calibration;
     const phrase = model.evidence(lexicon.dangerWords.join(' '));
     const whole = model.evidence(text);
     const near = model.evidence(lexicon.dangerNeighbourhood.join(' '));
-    return whole < bar && whole - phrase < bar && near - phrase < nearBar;
+    const before = model.evidence(lexicon.dangerBefore.join(' '));
+    const after = model.evidence(lexicon.dangerAfter.join(' '));
+    return whole < bar && whole - phrase < bar && near - phrase < nearBar && before < sideBar && after < sideBar;
   }
 
   classify(text: string, now: DateTime): TriageResult {

@@ -294,22 +294,27 @@ describe("the veto's rules, on a model trained for the test", () => {
   const phrase = (text: string): number => model.evidence(detectEmergency(text).dangerWords.join(' '));
   const company = (text: string): number => model.evidence(text) - phrase(text);
   const near = (text: string): number => model.evidence(detectEmergency(text).dangerNeighbourhood.join(' ')) - phrase(text);
+  /** Everything the veto weighs speaks against danger: then only the rule under test can keep the alarm. */
+  const vetoable = (text: string): void => {
+    const reading = detectEmergency(text);
+    expect(reading.emergency, text).toBe(true);
+    expect(model.evidence(text), text).toBeLessThan(bar);
+    expect(company(text), text).toBeLessThan(bar);
+    expect(near(text), text).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+    expect(model.evidence(reading.dangerBefore.join(' ')), text).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoSideEvidence);
+    expect(model.evidence(reading.dangerAfter.join(' ')), text).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoSideEvidence);
+  };
 
   test('stands down a lone phrase when the message, its company and its near company all speak against it', () => {
     const text = 'hvor meget koster en ny affaldsbeholder, this is an emergency, hvornår kan jeg hente den';
-    expect(detectEmergency(text).emergency).toBe(true);
-    expect(model.evidence(text)).toBeLessThan(bar);
-    expect(company(text)).toBeLessThan(bar);
-    expect(near(text)).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+    vetoable(text);
     expect(triage.classify(text, at).emergency).toBe(false);
   });
 
   test('never stands down thoughts of suicide, however everyday their company', () => {
-    const text = 'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, ingen ville savne mig hvis jeg døde';
+    const text = 'hvor meget koster en ny affaldsbeholder, ingen ville savne mig hvis jeg døde, hvornår kan jeg hente den';
     expect(detectEmergency(text).categories).toContain('crisis');
-    expect(model.evidence(text)).toBeLessThan(bar);
-    expect(company(text)).toBeLessThan(bar);
-    expect(near(text)).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+    vetoable(text);
     expect(triage.classify(text, at).emergency).toBe(true);
   });
 
@@ -330,13 +335,25 @@ describe("the veto's rules, on a model trained for the test", () => {
     // a phrase with "nu", "now" or "i gang" in it was kept from the veto.
     // So did set CE's fire in the woods after a question about the rent, told with "det brænder".
     for (const text of [
-      'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, indbrud i gang hos naboen',
-      'hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, det brænder ved legepladsen',
+      'hvor meget koster en ny affaldsbeholder, indbrud i gang, hvornår kan jeg hente den',
+      'hvor meget koster en ny affaldsbeholder, det brænder, hvornår kan jeg hente den',
     ]) {
       expect(detectEmergency(text).matched, text).toHaveLength(1);
+      vetoable(text);
+      expect(triage.classify(text, at).emergency, text).toBe(true);
+    }
+  });
+
+  test('never stands down a phrase with nothing against it on one side: at the end of an errand, or the start', () => {
+    // Sets CK and CL taught the real model to read "hej jeg har et spørgsmål om min ansøgning" so strongly as
+    // an errand that the bare phrase after it ("..., men det ryger") was stood down on near company alone.
+    for (const text of ['hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den, han har en kniv', 'han har en kniv, hvor meget koster en ny affaldsbeholder og hvornår kan jeg hente den']) {
+      const reading = detectEmergency(text);
+      expect(reading.matched, text).toHaveLength(1);
       expect(model.evidence(text), text).toBeLessThan(bar);
-      expect(company(text), text).toBeLessThan(bar);
       expect(near(text), text).toBeLessThan(DEFAULT_CALIBRATION.emergencyVetoNearEvidence);
+      const sides = [reading.dangerBefore, reading.dangerAfter].map((words) => model.evidence(words.join(' ')));
+      expect(Math.max(...sides), text).toBeGreaterThanOrEqual(DEFAULT_CALIBRATION.emergencyVetoSideEvidence);
       expect(triage.classify(text, at).emergency, text).toBe(true);
     }
   });
