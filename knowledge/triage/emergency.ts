@@ -218,6 +218,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('(ikke skal være kede af det|ikke være kede af det|det er ikke jeres skyld|det er ikke din skyld|dont be sad|dont blame yourself|dont blame yourselves|its not your fault)', true),
   crisis('cant|cannot keep going', true),
   crisis('(tonight is the night|i aften er aftenen|i nat er natten)', true),
+  crisis('(slutter|slutte|ender|ende) det (i nat|i aften|tonight)'),
   crisis('(planning it|planned it|planlagt det|planlægger det|har planlagt) (for|i) (weeks|months|days|uger|måneder|dage)', true),
   crisis('(just want|want|vil bare have at|ville bare have at) (someone|somebody|nogen) (to know|ved det|skal vide det)', true),
   crisis('written|wrote|writing|skrevet|skrev|skriver ... (letters|letter|breve|brev) to|til (my|min|mine)', true),
@@ -1100,6 +1101,15 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(bål|bålet|ilden|branden|bonfire|the fire) (er|is|has)? (løbet løbsk|out of control|got out of control|spreder sig|spreading)'),
   // Sealed set CM's miss, in broken English: "man on street no move, no breathing".
   general('(no|not) (breathing|breath|pulse)'),
+  // Leave-one-set-out misses once CM and CN were in: breathing with pauses and blue round the mouth; gone
+  // out at night with dementia told in the other order; not heard any more in a flooded basement (weak).
+  general('(trækker vejret|vejrtrækningen|vejrtrækning|breathing|breathes) (med pauser|uregelmæssigt|with pauses|in gasps|stops and starts)'),
+  general('(blå|blålig|blue|bluish) (om|omkring|rundt om|around|round) (munden|læberne|the mouth|the lips|his mouth|her mouth|his lips|her lips)'),
+  general('er (gået hjemmefra|gået ud|gået væk|løbet væk|forsvundet) ... (demens|dement|demente|alzheimer|alzheimers)'),
+  general('(hører|hear|kan høre|can hear) (ham|hende|him|her) ikke (længere|mere|anymore)', true),
+  general('(slå strømmen fra|slukke for strømmen|slukke strømmen|turn off the power|switch off the power|turn off the electricity)', true),
+  general('er gået hjemmefra ... (i nat|om natten|midt om natten|last night|in the night)', true),
+  general('(vi har ledt alle steder|har ledt overalt|we have searched everywhere|we have looked everywhere|searched everywhere)', true),
   general('(no move|no moving|not moving|not move)', true),
   general('brænder det (i|på|ved|oppe)'),
   general('brænder (gardin*|sofaen|sengen|stilladset|træet|hækken|bålet|kassen|køkkenet|komfuret|fjernsynet|tv)'),

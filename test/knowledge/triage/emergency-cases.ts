@@ -234,6 +234,10 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['the gas heater is on and the kids have headaches', ['environment']],
   ['bålet er løbet løbsk og hækken brænder', ['general']],
   ['man in the park no breathing, please come', ['general']],
+  ['babyen trækker vejret med pauser og er blå om læberne', ['child', 'general']],
+  ['min far er gået hjemmefra i nat, han har demens, vi har ledt alle steder', ['general']],
+  ['min kone gik ned for at slå strømmen fra i den oversvømmede kælder og jeg hører hende ikke længere', ['general']],
+  ['har lagt en plan og slutter det i nat', ['crisis']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 
