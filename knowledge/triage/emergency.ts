@@ -219,6 +219,8 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('cant|cannot keep going', true),
   crisis('(tonight is the night|i aften er aftenen|i nat er natten)', true),
   crisis('(slutter|slutte|ender|ende) det (i nat|i aften|tonight)'),
+  crisis('det hele (slutter|ender|stopper) (nu|i aften|i nat|tonight)'),
+  crisis('(ikke bruge|ikke brug for|not need|wont need) (den|det|sagen|it) (efter|after) (i aften|i nat|tonight|i dag|today)', true),
   crisis('(planning it|planned it|planlagt det|planlægger det|har planlagt) (for|i) (weeks|months|days|uger|måneder|dage)', true),
   crisis('(just want|want|vil bare have at|ville bare have at) (someone|somebody|nogen) (to know|ved det|skal vide det)', true),
   crisis('written|wrote|writing|skrevet|skrev|skriver ... (letters|letter|breve|brev) to|til (my|min|mine)', true),
@@ -1107,6 +1109,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(blå|blålig|blue|bluish) (om|omkring|rundt om|around|round) (munden|læberne|the mouth|the lips|his mouth|her mouth|his lips|her lips)'),
   general('er (gået hjemmefra|gået ud|gået væk|løbet væk|forsvundet) ... (demens|dement|demente|alzheimer|alzheimers)'),
   general('(hører|hear|kan høre|can hear) (ham|hende|him|her) ikke (længere|mere|anymore)', true),
+  // A reaction to new medicine: swelling, hard breathing, hardly able to speak.
+  general('(hævelser|hævet|hævede|hæver|swelling|swollen) ... (ånder tungt|trækker vejret tungt|svært ved at trække vejret|kan næsten ikke|breathing heavily|struggling to breathe|can barely)'),
+  general('(ånder|trækker vejret|breathing|breathes) (tungt|besværet|heavily|with difficulty)', true),
   general('(slå strømmen fra|slukke for strømmen|slukke strømmen|turn off the power|switch off the power|turn off the electricity)', true),
   general('er gået hjemmefra ... (i nat|om natten|midt om natten|last night|in the night)', true),
   general('(vi har ledt alle steder|har ledt overalt|we have searched everywhere|we have looked everywhere|searched everywhere)', true),

@@ -238,6 +238,8 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['min far er gået hjemmefra i nat, han har demens, vi har ledt alle steder', ['general']],
   ['min kone gik ned for at slå strømmen fra i den oversvømmede kælder og jeg hører hende ikke længere', ['general']],
   ['har lagt en plan og slutter det i nat', ['crisis']],
+  ['luk bare min sag, det hele slutter i nat', ['crisis']],
+  ['hun er hævet i ansigtet efter den nye medicin og kan næsten ikke trække vejret', ['general']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 
