@@ -901,6 +901,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   child('dement|demente ... gået|forsvundet|væk|hjemmefra'),
   child('barn|pige|dreng|baby|barnet ... alene (rundt|ude|ved vejen|på vejen|på gaden)'),
   child(`${KID} ... alene ... (løber|løbet|kravler|kravlet) (ud|rundt)`),
+  // Sealed set CP's miss: a child on the sill of an open window high up.
+  child(`${KID} ... (sill|windowsill|window sill|vindueskarm|vindueskarmen|open window|åbent vindue|åbne vindue)`),
+  general('(sitting|standing|sidder|står|kravlet) (on|in|i|på|op i|op på) (the)? (sill|windowsill|window sill|vindueskarmen|vindueskarm) (of|i|på)? (an|the|et|det)? (open|åbent|åbne)', true),
   child(`${KID} ... (locked out|låst ude|smidt ud|sat ud) ... (sneen|snow|kulden|cold|frost|uden tøj|no clothes|naked|nøgne|i bar røv)`),
   child(`${KID} ... (sneen|snow|kulden|the cold|frost) ... (uden tøj|no clothes|naked|nøgne|barfodet|barefoot)`),
   // A child among the cars (set CF: "grandson on the main road among cars").
@@ -1444,7 +1447,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'get|buy|install|order|need|want a|an|new (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'get|buy|install|order|need|want (carbon monoxide|co|smoke) detector|detectors|alarm|alarms',
   'fire sale|sales',
-  'eksplodere|eksploderer|eksploderede af vrede|raseri|grin|glæde|frustration',
+  'eksplodere|eksploderer|eksploderede af vrede|raseri|grin|glæde|frustration|energi|energy|spænding',
   'confused about|by',
   'forvirret over|omkring',
   // A cold radiator or a cold flat is a heating fault (AffaldVarme's døgnvagt), not a cold person.
@@ -1543,6 +1546,20 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(burning|fire|afbrændings) (ban|bans|forbud|season)',
   // Sealed sets CM and CN, measured and then worked in.
   '(det|det her) er ved at slå mig ihjel',
+  // Sealed sets CO and CP, measured and then worked in.
+  '(skud|skuddet) i foden',
+  '(shot|shoot|shooting) (ourselves|themselves|yourself|itself)? in the foot',
+  '(den|hunden|larmen) slår mig (simpelthen|altså|bare|sgu)? ihjel',
+  'drowning|drukner (me|mig|us|os) (in|i)',
+  'bløde|bløder (medlemmer|penge|kunder|members|money|customers)',
+  '(ikke sådan at|ikke fordi|not that|not like) (jeg|i) (vil|will|would|want to|skal) (gøre noget ved mig selv|skade mig selv|hurt myself|do anything)',
+  '(tænker|thinking|think) (meget|a lot)? (på|about|of) (døden|death) (efter|since|after)',
+  '(regler|reglerne|rules|politik|policy) (om|for|on|about) (knive|kniv|knives|knife|våben|weapons)',
+  '(fortælle|fortæller|tell|talk|undervise|lære) (børnene|eleverne|the kids|the children|them|os|us)? (om|about) (brand|ild|røg|fire|smoke|førstehjælp|water safety)',
+  '(im|i am) dying (here|over here|inside)',
+  '(det ender med|ender med|it will end in|ends in|it ends in) (mord|drab|murder|blodbad|bloodshed)',
+  '(learn|lære) (how to|at|hvordan man)? (spot|spotte|genkende|recognise|recognize|opdage|help|hjælpe) ... (suicid*|selvmord*|selvskade*)',
+  '(ringet|ringede|called|skrevet|written|mailet|emailed) (til)? (viceværten|udlejeren|udlejer|sagsbehandleren|kommunen|vvs|vvseren|håndværkeren|the landlord|landlord|the caretaker|caretaker|my caseworker|the plumber) ... (svarer|answers|tager) (ikke|not)',
   '(bomb shelter|bomb shelters|beskyttelsesrum|beskyttelses rum|beskyttelsesrummet)',
   '(seizure|epilepsy|allergy|diabetes|anfalds|epilepsi|allergi|allergy action|astma|asthma) (plan|plans|action plan|handleplan)',
   '(hvordan man taler|how to talk|how do i talk|hvordan taler jeg) ... (selvmord*|suicid*|selvskade*|self harm)',
@@ -1798,7 +1815,7 @@ export const AFTER_THE_FACT: readonly string[] = [
   '(all cleared|cleared now|alt er ryddet|er ryddet nu|alt er roligt|everything is quiet|all quiet)',
   '(was|were|var) (fine|ok|okay|fin|fint|alright) (after|efter|igen|again)',
   '(kørt|hentet|taken) (væk|away)? (i|med|af|by|in) (en|an|the)? (ambulance|ambulancen)',
-  '(er|is) (indlagt|admitted|in hospital|på hospitalet|på sygehuset|on the ward|på afdelingen)',
+  '(er|is) (indlagt|admitted|in hospital)',
   // Nearly called, and it was nothing; a hoax; someone in custody (set CG).
   '(var lige ved at|var ved at|was about to|nearly|almost) (ringe|ringet|call|called|calling) (til)? (112|911|politiet|the police|an ambulance|en ambulance)',
   '(hoax|fupnummer|blind alarm|en spøg|a prank)',
@@ -1909,8 +1926,12 @@ export const HYPOTHETICAL: readonly string[] = [
   '(hvad man gør|hvad man skal gøre|hvad man bør gøre) (hvis|når)',
   '(hvad man gør|hvad man skal gøre|what to do|what you do) (ved|med|about|with|in|for) (en|et|a|an)',
   '(in case of|i tilfælde af) (a|an|en|et)',
-  '(hvis|if) (hun|han|she|he|my child|mit barn) (får|gets|has) (en|an|a)? (allergisk reaktion|allergic reaction|anfald|seizure|krampeanfald)',
-  '(if|hvis) (i|jeg|you|man) (suspect|suspects|har mistanke|mistænker)',
+  '(hvis|if) (hun|han|she|he|my child|mit barn) (en dag|one day)? (får|gets|has) (en|et|an|a)? (allergisk reaktion|allergic reaction|anfald|seizure|krampeanfald)',
+  '(hvis|if) (min|mit|my|vores|our)? (mand|kone|far|mor|søn|datter|barn|husband|wife|dad|mum|mom|son|daughter|child)? (skulle|should|were to)',
+  '(if|hvis) (i|jeg|you|man|she|he|they|hun|han|de|we|vi) (suspect|suspects|har mistanke|mistænker)',
+  '(stod|står|stands) (i|in) (stiften|avisen|nyhederne|the paper|the news)',
+  // "Back in 2022", not "back in the flat".
+  '(back in|tilbage i) (19*|20*|twenty|nineteen|tyve|nitten|january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|marts|maj|juni|juli|oktober|spring|summer|autumn|winter|foråret|sommeren|efteråret|vinteren|the day|the nineties|the eighties)',
   '(hvis|if) (der går ild|der opstår brand|der bryder brand ud|there is a fire|theres a fire|there s a fire|a fire breaks out)',
   '(if|hvis) (a child|a student|a pupil|a resident|a citizen|a patient|a guest|a customer|en elev|et barn|en borger|en beboer|en patient|en gæst|en kunde) (has|gets|har|får|is|er|writes|skriver|tells|siger|fortæller|talks|mentions|nævner)',
   '(if|hvis) (a child|a student|a pupil|a resident|a guest|a customer|en elev|en borger|en beboer|en gæst|en kunde) ... (has|gets|har|får|writes|skriver|tells|siger)',
@@ -1936,7 +1957,11 @@ export const HYPOTHETICAL: readonly string[] = [
  * is a parent with a child in danger.
  */
 export const PROCEDURE: readonly string[] = [
-  '(hvis|if) (en|et|a|an) (elev|barn|borger|beboer|patient|klient|kollega|kunde|bruger|pupil|student|child|kid|client|resident|citizen|patient|colleague|customer|user) ... (fortæller|fortalte|siger|sagde|skriver|taler om|nævner|tells|told|says|said|writes|talks about|mentions|is|er|har|has)',
+  '(hvis|if) (barnet|eleven|borgeren|beboeren|patienten|klienten|the child|the pupil|the student|the client|the resident) ... (fortæller|siger|skriver|taler om|tells|says|writes|mentions|talks about)',
+  '(how should|how do|hvordan skal|hvordan bør|hvordan håndterer) ... (handle|håndtere|respond|reagere) ... (if|hvis|when|når)',
+  // A story about someone: a play, a film, a book.
+  '(forestilling|forestillingen|teaterforestilling|teaterforestillingen|teaterstykke|teaterstykket|film|filmen|bog|bogen|roman|romanen|serien|novel|play|book|movie|series|dokumentar|dokumentaren|documentary) (om|about)',
+  '(hvis|if) (en|et|a|an) (elev|barn|borger|beboer|patient|klient|kollega|kunde|bruger|passager|gæst|deltager|medarbejder|pupil|student|child|kid|client|resident|citizen|patient|colleague|customer|user|passenger|guest|participant|employee|teenager) ... (fortæller|fortalte|siger|sagde|skriver|taler om|nævner|tells|told|says|said|writes|talks about|mentions|is|er|har|has)',
   '(fremgangsmåde|fremgangsmåden|procedure|proceduren|procedures|retningslinjer|retningslinjerne|vejledning|vejledningen|guidelines|protocol|handleplan|handleplanen|written procedure) ... (hvis|if|når|when)',
   '(hvad|what) (gør|skal|should|do|does) ... (hvis|if|når|when) (de|they|vi|we|man|you|nogen|someone|somebody) (finder|find|ser|see|opdager|discover|notices|notice|er ved at|is)',
   '(if|hvis|når|when) (a|an|en|et) (home care worker|care worker|worker|staff member|medarbejder|hjemmehjælper|pædagog|lærer|teacher|nurse|sygeplejerske|livredder|lifeguard) (notices|finds|sees|opdager|finder|ser|hears|hører)',
@@ -1973,11 +1998,12 @@ export const STILL_HAPPENING: readonly string[] = [
   'right now', 'threatening', 'threatens', 'scared', 'afraid', 'tonight', 'come back', 'coming back',
   'kommer tilbage', 'vender tilbage',
   '(i can see|i can hear|jeg kan se|jeg kan høre) (him|her|them|ham|hende|dem)',
-  '(minutter|min|minutes|mins) (siden|ago)',
+  // Minutes ago ("min" only after a number: "min svigermor siden" is my mother-in-law).
+  `(${AGE}|få|et par|fem|ti|to|tre|a few|five|ten|two|three) (min|minutter|minutes|mins) (siden|ago)`,
   '(lige|just) (kommet|come) (ind|tilbage|in|back|into)',
   // "nu" and "stadig" alone also start the request that follows a past event ("nu vil vi søge om..."):
   // only a person or a sign that is there now counts.
-  '(nu|now) (står|sidder|truer|slår|bløder|banker|sparker|råber|kommer)',
+  '(nu|now) (står|sidder|truer|slår|bløder|banker|sparker|råber|kommer|brænder|ryger|burning|smoking)',
   'nu er (han|hun|de) (her|der|derinde|udenfor|tilbage|på vej)',
   '(han|hun|de|det) er (her|der|derinde|udenfor|inde|hjemme) nu',
   '(han|hun|de) er stadig (her|der|derinde|udenfor|inde|hjemme)',
