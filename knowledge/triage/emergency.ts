@@ -1106,6 +1106,12 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(bål|bålet|ilden|branden|bonfire|the fire) (er|is|has)? (løbet løbsk|out of control|got out of control|spreder sig|spreading)'),
   // Sealed set CM's miss, in broken English: "man on street no move, no breathing".
   general('(no|not) (breathing|breath|pulse)'),
+  // Leave-one-set-out misses with CO and CP in: a whole jar of pills, too many antidepressants on purpose,
+  // a threat to come up with a hammer (two weak signs).
+  general('(taget|tog|slugt|slugte|spist|took|taken|swallowed) (et|a)? (helt|hele|whole|entire)? (glas|glasset|pakke|pakken|æske|æsken|bottle|pack|packet|box) (af|of|med)'),
+  general('(took|taken|swallowed|taget|tog|slugt) (way|far|alt|alt for)? (too many|for mange) (of|af)? ... (pills|tablets|antidepressants|meds|medicine|sleeping pills|piller|tabletter|medicin|antidepressiv*|sovepiller)'),
+  general('(has|with|holding|waving|med|har|holder|svinger) (a|the|en|et|sin|his)? (hammer|hammeren|crowbar|machete|baseball bat|jernstang|kølle|koben)', true),
+  general('(come down or|kom ned eller|come out or|kom ud eller|open the door or|luk op eller)', true),
   // Leave-one-set-out misses once CM and CN were in: breathing with pauses and blue round the mouth; gone
   // out at night with dementia told in the other order; not heard any more in a flooded basement (weak).
   general('(trækker vejret|vejrtrækningen|vejrtrækning|breathing|breathes) (med pauser|uregelmæssigt|with pauses|in gasps|stops and starts)'),

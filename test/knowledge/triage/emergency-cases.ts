@@ -243,6 +243,9 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['a toddler is sitting on the sill of an open window upstairs', ['child', 'general']],
   ['my ex is back in the flat with a knife', ['general']],
   ['der var en brand i går, nu brænder det igen i kælderen', ['general']],
+  ['jeg har lige taget en hel pakke af mine sovepiller', ['general']],
+  ['i took far too many of my sleeping pills on purpose', ['general']],
+  ['he texted that he is outside with a crowbar, come down or he comes up', ['general']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 
