@@ -74,6 +74,11 @@ export interface Calibration {
   /** ...and from this one when the lexicon read the danger as told after the fact (AFTER_THE_FACT, WELL_NOW). */
   readonly emergencyModelReportedThreshold: number;
   /**
+   * ...and from this one when the writer says it is not dangerous (SAID_NOT_DANGEROUS). Until sealed set CR
+   * such a message was never the model's to alarm; there a p = 1.00 assault opened with "just wondering".
+   */
+  readonly emergencyModelCalmThreshold: number;
+  /**
    * The model stands a lexicon alarm down when the message's words speak this strongly against an
    * emergency (EmergencyModel.evidence, log-odds)...
    */
@@ -115,6 +120,7 @@ export const DEFAULT_CALIBRATION: Calibration = {
   emergencyModelThreshold: 0.6,
   emergencyModelIdiomThreshold: 0.95,
   emergencyModelReportedThreshold: 0.9,
+  emergencyModelCalmThreshold: 0.99,
   emergencyVetoEvidence: -4,
   emergencyVetoNearEvidence: -4,
   emergencyVetoSideEvidence: -0.5,

@@ -1112,6 +1112,9 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(took|taken|swallowed|taget|tog|slugt) (way|far|alt|alt for)? (too many|for mange) (of|af)? ... (pills|tablets|antidepressants|meds|medicine|sleeping pills|piller|tabletter|medicin|antidepressiv*|sovepiller)'),
   general('(has|with|holding|waving|med|har|holder|svinger) (a|the|en|et|sin|his)? (hammer|hammeren|crowbar|machete|baseball bat|jernstang|kølle|koben)', true),
   general('(come down or|kom ned eller|come out or|kom ud eller|open the door or|luk op eller)', true),
+  // Sealed set CR's miss: "my husband just grabbed me by the throat and said he'll finish it tonight".
+  general('(grabbed|grabbing|grabs|held|holding|took|tog|tager|greb|griber) (fat i)? (me|her|him|mig|hende|ham) (by|om|i) (the)? (throat|neck|halsen|struben)'),
+  general('(he|she|they|han|hun|de) (will|ll|is going to|skal|vil) (finish|gøre det færdigt|gøre en ende på) (it|me|her|mig|hende)? (tonight|i aften|i nat)'),
   // Leave-one-set-out misses once CM and CN were in: breathing with pauses and blue round the mouth; gone
   // out at night with dementia told in the other order; not heard any more in a flooded basement (weak).
   general('(trækker vejret|vejrtrækningen|vejrtrækning|breathing|breathes) (med pauser|uregelmæssigt|with pauses|in gasps|stops and starts)'),
@@ -1554,6 +1557,12 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(det|det her) er ved at slå mig ihjel',
   // Sealed sets CO and CP, measured and then worked in.
   '(skud|skuddet) i foden',
+  // Sealed sets CQ and CR, measured and then worked in.
+  'tage livet af mig med (sit|sin|sine|hans|hendes|deres|det|al|alt)',
+  '(lige før|næsten|nearly|almost) (jeg|i)? (besvimede|fainted|besvimet|passed out)',
+  '(stabbing|shooting|fight|drowning|knife|kniv|slåskamp) (scene|scenes|scenen|scener)',
+  '(slået|slog|slår|scraped|grazed|skrabet) (knæet|albuen|armen|benet|tåen|hånden|knee|elbow|his knee|her knee)',
+  '(bløder|bleeding) (lidt|en smule|a little|a bit|slightly)',
   '(shot|shoot|shooting) (ourselves|themselves|yourself|itself)? in the foot',
   '(den|hunden|larmen) slår mig (simpelthen|altså|bare|sgu)? ihjel',
   'drowning|drukner (me|mig|us|os) (in|i)',
@@ -1576,7 +1585,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   '(kniv|knive|knife|knives) (og|and)? (våbenpolitik|politik|regler|våbenregler|policy|rules)',
   '(spejderkniv|spejderkniven|scout knife)',
   '(kunne|could) (skyde|shoot) (mig|myself) (selv)? (haha|lol|over|for)',
-  '(bange|scared|afraid|worried|bekymret) (for at|that) ... (mobbet|bullied|drillet|kørt ned|run over|ramt af en bil|hit by a car)',
+  '(bange|scared|afraid|worried|bekymret|nervøs) (for at|that) ... (mobbet|bullied|drillet|kørt ned|run over|ramt af en bil|hit by a car|drukner|drowns|falder i|falls in)',
   '(for sjov|i sjov|as a joke|jokingly|joking) ... (slår|slå|kill|dræber) (mig|me) (ihjel)?',
   '(tør ikke|bange for at|afraid to|scared to) (gå|cykle|go|walk) (ud|out)? (om aftenen|om natten|at night|in the evening)',
   '(lære om|learn about|undervisning i|kursus i|training in|training on) ... (overdosis|overdose|førstehjælp|first aid|hjertestop|cardiac arrest|naloxon|naloxone)',
@@ -1588,7 +1597,7 @@ export const NOT_EMERGENCY: readonly string[] = [
   'det (her)? slår mig (altså|bare|sgu|simpelthen|jo)? ihjel',
   '(det|det her|this|it) (tager|is taking) (virkelig|simpelthen|altså|bare|really|totally)? livet af mig',
   '(bog|bogen|telefon|telefonen|mobil|mobilen|book|phone|tablet|ipad|nøgler|nøglerne|keys) ... (faldet|faldt|fell|dropped) (i|in|into) (badekarret|vandet|toilettet|the bath|the toilet|the water)',
-  '(scared|afraid|terrified|bange|angst|rædselsslagen) (of|for|af) (fire|ild|brand|water|vand|the dark|mørket|dogs|hunde)',
+  '(scared|afraid|terrified|bange|angst|rædselsslagen) (of|for|af) (fire|ild|brand|water|vand|vandet|the water|the dark|mørket|dogs|hunde)',
   '(a bit of|a little) smoke',
   'smoke (tent|machine|detector|detectors|alarm|alarms|test)',
   'fire (truck|trucks|engine|engines)',
@@ -1738,7 +1747,7 @@ export const NOT_TYPOS: readonly string[] = [
   'homeless', 'rental', 'dental', 'strike', 'violet', 'basket', 'blanket', 'willing', 'filling', 'filled', 'billing', 'garbage', 'folding',
   'licking', 'wicked', 'walking', 'leaving', 'leading', 'learning', 'writing', 'testing', 'tested', 'changing', 'hunting', 'prison',
   'fighter', 'failing', 'often', 'property', 'streaming', 'booking', 'lovely', 'bacteria', 'bacterial', 'minerals',
-  'kommet', 'komme', 'bøder', 'bøde', 'bøden', 'bøderne', 'trying', 'samler', 'waste', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
+  'kommet', 'komme', 'wondering', 'bøder', 'bøde', 'bøden', 'bøderne', 'trying', 'samler', 'waste', 'skylle', 'skylder', 'vaping', 'sårene', 'shouting', 'vælte', 'vælter', 'væltede', 'mærke', 'flasker', 'sokker', 'skynder', 'tasker', 'bakker', 'nuttet', 'hilsen', 'haster', 'nøgen', 'klamme', 'maden', 'spiller', 'andet',
   'sikker', 'lærer', 'køber', 'parker', 'kylling', 'stykket', 'farver', 'farve', 'farven', 'slaget', 'panden', 'kassen', 'bakterier',
   'samlede', 'hunden', 'katten', 'kunden', 'lykke', 'klokken', 'fremme', 'sommer', 'center', 'forståeligt', 'væske', 'smelter',
   'kampe', 'laves', 'trives', 'foster', 'person', 'personer', 'personen', 'personal', 'personale', 'personalet', 'puttet', 'putte', 'putter', 'køkken', 'køkkenet', 'kommer', 'hævet', 'hævede', 'hæver', 'moster', 'poster', 'planer', 'planet', 'sludder', 'sludre', 'redning',
@@ -1930,7 +1939,9 @@ export const HYPOTHETICAL: readonly string[] = [
   '(hvad nu hvis|what if)',
   'hvad (gør|skal|bør) man (gøre)? hvis|når',
   '(hvad man gør|hvad man skal gøre|hvad man bør gøre) (hvis|når)',
-  '(hvad man gør|hvad man skal gøre|what to do|what you do) (ved|med|about|with|in|for) (en|et|a|an)',
+  '(hvad man gør|hvad man skal gøre|what to do|what you do) (ved|med|about|with|in|for) (en|et|a|an)?',
+  '(hvis|if) (man|you|jeg|i) (tror|think|thinks|mener|frygter|fears)',
+  '(spørger til|asking for) (en|a) (opgave|assignment|project|ven|friend|skoleopgave)',
   '(in case of|i tilfælde af) (a|an|en|et)',
   '(hvis|if) (hun|han|she|he|my child|mit barn) (en dag|one day)? (får|gets|has) (en|et|an|a)? (allergisk reaktion|allergic reaction|anfald|seizure|krampeanfald)',
   '(hvis|if) (min|mit|my|vores|our)? (mand|kone|far|mor|søn|datter|barn|husband|wife|dad|mum|mom|son|daughter|child)? (skulle|should|were to)',
@@ -1968,7 +1979,7 @@ export const PROCEDURE: readonly string[] = [
   // A story about someone: a play, a film, a book.
   '(forestilling|forestillingen|teaterforestilling|teaterforestillingen|teaterstykke|teaterstykket|film|filmen|bog|bogen|roman|romanen|serien|novel|play|book|movie|series|dokumentar|dokumentaren|documentary) (om|about)',
   '(hvis|if) (en|et|a|an) (elev|barn|borger|beboer|patient|klient|kollega|kunde|bruger|passager|gæst|deltager|medarbejder|pupil|student|child|kid|client|resident|citizen|patient|colleague|customer|user|passenger|guest|participant|employee|teenager) ... (fortæller|fortalte|siger|sagde|skriver|taler om|nævner|tells|told|says|said|writes|talks about|mentions|is|er|har|has)',
-  '(fremgangsmåde|fremgangsmåden|procedure|proceduren|procedures|retningslinjer|retningslinjerne|vejledning|vejledningen|guidelines|protocol|handleplan|handleplanen|written procedure) ... (hvis|if|når|when)',
+  '(fremgangsmåde|fremgangsmåden|procedure|proceduren|procedures|retningslinjer|retningslinjerne|vejledning|vejledningen|guidelines|protocol|handleplan|handleplanen|written procedure) ... (hvis|if|når|when|hvornår)',
   '(hvad|what) (gør|skal|should|do|does) ... (hvis|if|når|when) (de|they|vi|we|man|you|nogen|someone|somebody) (finder|find|ser|see|opdager|discover|notices|notice|er ved at|is)',
   '(if|hvis|når|when) (a|an|en|et) (home care worker|care worker|worker|staff member|medarbejder|hjemmehjælper|pædagog|lærer|teacher|nurse|sygeplejerske|livredder|lifeguard) (notices|finds|sees|opdager|finder|ser|hears|hører)',
 ];
@@ -1994,6 +2005,7 @@ export const SAID_NOT_DANGEROUS: readonly string[] = [
   '(ingen røg|ingen brand|no smoke|no fire)',
   '(bare så i ved det|just so you know|just letting you know|til orientering|fyi)',
   '(one day|some day|en dag|en skønne dag|før eller siden|sooner or later|i fremtiden|in the future)',
+  '(tænk hvis|imagine if|forestil dig hvis|hvad der kunne ske|what could happen|what might happen)',
 ];
 
 /** ...unless the message also says it is happening now or threatens to happen again. */

@@ -118,15 +118,16 @@ export class Triage {
       if (this.#standsDown(this.#emergencyModel, text, lexicon)) return { emergency: false, categories: [] };
       return { emergency: true, categories: lexicon.categories };
     }
-    // What the writer says is not dangerous the model does not overrule; what the lexicon reads as told
-    // after the fact, or hidden in an idiom, only when it is all but sure ("last time I saw her she was
-    // in the water" has a time gone by in it, and is no report).
-    if (lexicon.calm) return { emergency: false, categories: [] };
+    // What the writer says is not dangerous, told after the fact, or hidden in an idiom the model overrules
+    // only when it is all but sure: "last time I saw her she was in the water" has a time gone by in it and
+    // is no report; "just wondering when the bulky waste pickup is ... my husband just grabbed me by the
+    // throat" opens calmly.
     const c = this.#calibration;
     const threshold = Math.max(
       c.emergencyModelThreshold,
       lexicon.idiom ? c.emergencyModelIdiomThreshold : 0,
       lexicon.reported ? c.emergencyModelReportedThreshold : 0,
+      lexicon.calm ? c.emergencyModelCalmThreshold : 0,
     );
     if (this.#emergencyModel.probability(text) < threshold) return { emergency: false, categories: [] };
     const categories = new Set(lexicon.signs);

@@ -246,6 +246,7 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['jeg har lige taget en hel pakke af mine sovepiller', ['general']],
   ['i took far too many of my sleeping pills on purpose', ['general']],
   ['he texted that he is outside with a crowbar, come down or he comes up', ['general']],
+  ['just wondering about the bins, my husband just grabbed me by the throat', ['general']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 
@@ -438,6 +439,15 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'det ender med mord i opgangen med de skraldespande haha',
   'my dad had a stroke back in 2022, we need a ramp',
   'how should youth club staff handle it if a teenager shows up drunk, do we call an ambulance',
+  'min teenager er ved at tage livet af mig med sit rod',
+  'det var lige før jeg besvimede da jeg så regningen',
+  'hvem ringer man til hvis man tror et barn bliver slået? spørger til en opgave',
+  'skal personalet på kursus i hvad man gør ved krampeanfald',
+  'hvad er retningslinjerne for hvornår en hjemmehjælper skal ringe 112',
+  'jeg er bange for at min søn drukner når de bader, er der livreddere',
+  'our drama class has a stabbing scene, can we use fake knives',
+  'min søn er faldet på cyklen og har slået knæet, det bløder lidt',
+  'han er bange for vandet efter han var tæt på at drukne sidste sommer',
   'min søn har type 1 diabetes, kan han få hjælp til insulinen i skolen',
   'hjemmeplejen lægger pillerne frem til min mor hver morgen, kan de også komme om aftenen',
   'i read a boy swallowed a battery in Odense last year, does the kindergarten have a first aid plan',

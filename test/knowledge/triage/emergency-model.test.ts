@@ -287,6 +287,7 @@ describe("the veto's rules, on a model trained for the test", () => {
     ...times('han trækker ikke vejret', true),
     ...times('indbrud i gang', true),
     ...times('der er brand i køkkenet', true),
+    ...times('det knitrer bag væggen og der er varmt', true),
   ]);
   const triage = Triage.build(loaded.kb, { emergencyModel: model });
   const at = DateTime.fromISO('2026-12-06T10:00:00', { zone: 'Europe/Copenhagen' });
@@ -356,5 +357,20 @@ describe("the veto's rules, on a model trained for the test", () => {
       expect(Math.max(...sides), text).toBeGreaterThanOrEqual(DEFAULT_CALIBRATION.emergencyVetoSideEvidence);
       expect(triage.classify(text, at).emergency, text).toBe(true);
     }
+  });
+
+  test('a calm opening mutes a model-only alarm unless the model is all but sure', () => {
+    // Sealed set CR: "hi just wondering when the bulky waste pickup is ... my husband just grabbed me by the
+    // throat" was muted by its opening although the model read it at p = 1.00.
+    const sure = 'bare et spørgsmål: det knitrer bag væggen og der er varmt';
+    const unsure = 'bare et spørgsmål: det knitrer';
+    for (const text of [sure, unsure, 'det knitrer']) expect(detectEmergency(text).emergency, text).toBe(false);
+    expect(detectEmergency(sure).calm && detectEmergency(unsure).calm).toBe(true);
+    expect(model.probability(sure)).toBeGreaterThanOrEqual(DEFAULT_CALIBRATION.emergencyModelCalmThreshold);
+    expect(model.probability(unsure)).toBeGreaterThanOrEqual(DEFAULT_CALIBRATION.emergencyModelThreshold);
+    expect(model.probability(unsure)).toBeLessThan(DEFAULT_CALIBRATION.emergencyModelCalmThreshold);
+    expect(triage.classify(sure, at).emergency).toBe(true);
+    expect(triage.classify(unsure, at).emergency).toBe(false);
+    expect(triage.classify('det knitrer', at).emergency).toBe(true);
   });
 });
