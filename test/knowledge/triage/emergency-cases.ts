@@ -247,6 +247,9 @@ export const EMERGENCIES: readonly (readonly [string, readonly string[]])[] = [
   ['i took far too many of my sleeping pills on purpose', ['general']],
   ['he texted that he is outside with a crowbar, come down or he comes up', ['general']],
   ['just wondering about the bins, my husband just grabbed me by the throat', ['general']],
+  ['han siger han finder hende og stikker hende', ['general']],
+  ['hører glas gå i stykker nedenunder og fremmede stemmer', ['general']],
+  ['jeg kan ikke se nogen grund til at stå op i morgen', ['crisis']],
   ['the neighbours toddler is out in the snow with no clothes on', ['child']],
 ];
 

@@ -75,7 +75,8 @@ import { EmergencyCase, parseCases } from '../../../knowledge/triage/evaluate';
  *   alone on all 34. CA and CB, sealed until the code was done and then measured once, came in at 100/13
  *   and 100/6; worked in: 88.6% and 2.7% alone on all 36. CM and CN, sealed the same way, came in at 99/7
  *   and 99/12; worked in: 88.8% and 2.5% alone on all 38. CO and CP, the same way: 100/15 and 99/9; worked
- *   in: 89.1% and 2.4% alone on all 40.
+ *   in: 89.1% and 2.4% alone on all 40. CQ and CR: 100/9 and 99/4 (CQ met the bar on both counts, as CB had;
+ *   CR missed one); worked in: 89.4% and 2.3% alone on all 42.
  *
  * The bounds sit just under the measured figures, so a change that loses ground here fails.
  *
@@ -91,7 +92,7 @@ const SETS = [
   { file: 'seventh-set.jsonl', positives: 120, negatives: 80, recall: 0.71, falseAlarms: 0.04 },
   { file: 'eighth-set.jsonl', positives: 100, negatives: 100, recall: 0.84, falseAlarms: 0.02 },
   { file: 'ninth-set.jsonl', positives: 100, negatives: 100, recall: 0.82, falseAlarms: 0.02 },
-  { file: 'acceptance-sets.jsonl', positives: 3990, negatives: 3990, recall: 0.885, falseAlarms: 0.026 },
+  { file: 'acceptance-sets.jsonl', positives: 4190, negatives: 4190, recall: 0.89, falseAlarms: 0.025 },
 ] as const;
 
 describe.each(SETS)('the lexicon on $file', ({ file, positives: minPositives, negatives: minNegatives, recall, falseAlarms }) => {
