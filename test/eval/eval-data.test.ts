@@ -62,6 +62,7 @@ function duplicates(texts: readonly string[]): string[] {
 
 const triage = readJsonl('triage.jsonl', TriageLine);
 const emergency = readJsonl('emergency.jsonl', EmergencyLine);
+const sealed = readJsonl('emergency-sealed.jsonl', EmergencyLine);
 const intent = readJsonl('intent.jsonl', IntentLine);
 
 describe('held-out evaluation data', () => {
@@ -73,7 +74,7 @@ describe('held-out evaluation data', () => {
   });
 
   test('every line of every file parses against its schema', () => {
-    expect([...triage.problems, ...emergency.problems, ...intent.problems]).toEqual([]);
+    expect([...triage.problems, ...emergency.problems, ...sealed.problems, ...intent.problems]).toEqual([]);
   });
 
   test('the triage set has at least 300 questions, 50 of them out of scope', () => {
@@ -111,6 +112,7 @@ describe('held-out evaluation data', () => {
   test.each([
     ['triage.jsonl', triage.rows.map((r) => r.text)],
     ['emergency.jsonl', emergency.rows.map((r) => r.text)],
+    ['emergency-sealed.jsonl', sealed.rows.map((r) => r.text)],
     ['intent.jsonl', intent.rows.map((r) => r.text)],
   ])('%s has no duplicate texts', (_name, texts) => {
     expect(duplicates(texts)).toEqual([]);
@@ -122,17 +124,17 @@ describe('held-out evaluation data', () => {
     const learned = new Set(
       kb.list().flatMap((u) => [u.examples, u.keywords, u.topics].flatMap((l) => [...l.da, ...l.en]).map(normalise)),
     );
-    const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
+    const texts = [...triage.rows, ...emergency.rows, ...sealed.rows, ...intent.rows].map((r) => r.text);
     expect(texts.filter((t) => learned.has(normalise(t)))).toEqual([]);
   });
 
   test('no held-out text appears in another question file in this folder, such as a tuning set', () => {
-    const heldOut = new Set(['triage.jsonl', 'emergency.jsonl', 'intent.jsonl']);
+    const heldOut = new Set(['triage.jsonl', 'emergency.jsonl', 'emergency-sealed.jsonl', 'intent.jsonl']);
     const Texted = z.looseObject({ text: z.string() });
     const others = readdirSync(fileURLToPath(new URL('.', import.meta.url))).filter((f) => f.endsWith('.jsonl') && !heldOut.has(f));
     const seen = new Map<string, string>();
     for (const file of others) for (const row of readJsonl(file, Texted).rows) seen.set(normalise(row.text), file);
-    const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
+    const texts = [...triage.rows, ...emergency.rows, ...sealed.rows, ...intent.rows].map((r) => r.text);
     const leaked = texts.flatMap((t) => {
       const file = seen.get(normalise(t));
       return file === undefined ? [] : [`${file}: ${t}`];
@@ -142,7 +144,7 @@ describe('held-out evaluation data', () => {
 
   test('no held-out text is among the labelled messages the emergency model learns from', () => {
     const learned = new Set(loadEmergencyExamples().map((e) => normalise(e.text)));
-    const texts = [...triage.rows, ...emergency.rows, ...intent.rows].map((r) => r.text);
+    const texts = [...triage.rows, ...emergency.rows, ...sealed.rows, ...intent.rows].map((r) => r.text);
     expect(texts.filter((t) => learned.has(normalise(t)))).toEqual([]);
   });
 });

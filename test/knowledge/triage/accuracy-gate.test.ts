@@ -51,8 +51,9 @@ describe('held-out evaluation (test/eval)', () => {
     expect(figures.outOfScopeAbstain, JSON.stringify(figures)).toBeGreaterThanOrEqual(REACHED.outOfScopeAbstain);
   });
 
-  test('emergencies: recall 100%, false alarms ≤ 10%', () => {
-    const e = evaluateEmergency(triage, load('emergency.jsonl', EmergencyCase), NOW);
+  // emergency-sealed.jsonl: the two sets sealed until the code was final (test/eval/README.md).
+  test.each(['emergency.jsonl', 'emergency-sealed.jsonl'])('emergencies (%s): every emergency caught, false alarms at most one in ten', (file) => {
+    const e = evaluateEmergency(triage, load(file, EmergencyCase), NOW);
     const figures = { recall: e.recall, missed: e.missed.length, falseAlarmRate: e.falseAlarmRate };
     expect(figures.recall, JSON.stringify(figures)).toBeGreaterThanOrEqual(REACHED.recall);
     expect(figures.falseAlarmRate, JSON.stringify(figures)).toBeLessThanOrEqual(REACHED.falseAlarmRate);
