@@ -458,10 +458,12 @@ export function detectEmergency(text: string, lang: 'da' | 'en' = detectLanguage
   const calm = candidates(keys, CALM_BY_SLOT).some((p) => find(p, hits, none));
   const dangerWords = t.filter((_, i) => dangerAt.has(i));
   const positions = [...dangerAt];
-  const firstAt = Math.min(...positions);
-  const lastAt = Math.max(...positions);
-  const dangerNeighbourhood = positions.length === 0 ? [] : t.slice(Math.max(0, firstAt - NEIGHBOURHOOD), lastAt + NEIGHBOURHOOD + 1);
-  const dangerBefore = positions.length === 0 ? [] : t.slice(Math.max(0, firstAt - NEIGHBOURHOOD), firstAt);
+  // The near company: the words within NEIGHBOURHOOD of the danger words, and each side of them apart.
+  const firstAt = positions.length === 0 ? 0 : Math.min(...positions);
+  const lastAt = positions.length === 0 ? -1 : Math.max(...positions);
+  const from = Math.max(0, firstAt - NEIGHBOURHOOD);
+  const dangerNeighbourhood = positions.length === 0 ? [] : t.slice(from, lastAt + NEIGHBOURHOOD + 1);
+  const dangerBefore = t.slice(from, firstAt);
   const dangerAfter = positions.length === 0 ? [] : t.slice(lastAt + 1, lastAt + NEIGHBOURHOOD + 1);
   if (!emergency) return { emergency: false, categories: [], matched, reported: told, idiom, calm, signs, child, dangerWords, dangerNeighbourhood, dangerBefore, dangerAfter };
   if (child) categories.add('child');
