@@ -69,13 +69,13 @@ export interface Scored {
   readonly tokens: readonly ResolvedToken[];
 }
 
+/** Words that, inside a matched danger phrase, put it in the present (folded, as EmergencyReading.dangerWords). */
+const DANGER_NOW: ReadonlySet<string> = new Set(['nu', 'now', 'gang', 'igang', 'progress', 'braender', 'burning']);
+
 /**
  * The triage engine: built once from a knowledge base, then classifies citizen messages. Pure: no I/O,
  * no clock of its own (the caller passes "now").
  */
-/** Words that, inside a matched danger phrase, put it in the present (folded, as EmergencyReading.dangerWords). */
-const DANGER_NOW: ReadonlySet<string> = new Set(['nu', 'now', 'gang', 'igang', 'progress', 'braender', 'burning']);
-
 export class Triage {
   readonly #index: TriageIndex;
   readonly #calibration: Calibration;

@@ -37,9 +37,9 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /**
  * `frontdoor eval`: measures triage on the held-out sets in test/eval (triage.jsonl, emergency.jsonl,
- * emergency-sealed.jsonl, intent.jsonl if present) and prints the issue-3 figures. `--set dev` measures on the development set
- * instead (the only set tuning may look at), `--tune` prints the parameter grid on it, `--failures`
- * lists the questions that went wrong. Always exit 0: this reports, the accuracy gate is a test.
+ * emergency-sealed.jsonl, intent.jsonl if present) and prints the issue-3 figures. `--set dev` measures
+ * on the development set instead (the only set tuning may look at), `--tune` prints the parameter grid
+ * on it, `--failures` lists the questions that went wrong. Always exit 0: this reports, the accuracy gate is a test.
  */
 export const run: Command = async (args, io) => {
   const { values, switches } = parseArgs(args, { values: ['set', 'at', 'file'], switches: ['failures', 'tune'] });
